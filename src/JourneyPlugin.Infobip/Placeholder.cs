@@ -1,0 +1,1 @@
+namespace JourneyPlugin.Infobip; internal static class Placeholder {}
