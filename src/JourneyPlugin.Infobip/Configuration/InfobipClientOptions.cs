@@ -1,0 +1,40 @@
+namespace JourneyPlugin.Infobip.Configuration;
+
+/// <summary>
+/// Transport settings shared by every Infobip connection: timeouts, retries and the circuit breaker.
+/// </summary>
+public sealed class InfobipClientOptions
+{
+    /// <summary>
+    /// How long one attempt may take, response body included. A send that times out after its
+    /// request left is reported as outcome unknown, never retried.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait for a TCP/TLS connection; a failed connect is provably not sent, so it is retried.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of requests that Infobip provably did not accept (connect failure, 429, 503).</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First back-off delay; later ones grow exponentially with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest wait before a retry. A <c>Retry-After</c> longer than this is not waited for:
+    /// the caller gets the 429 or 503 with its <c>Retry-After</c> and decides.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Share of failed calls to one Base URL, within <see cref="CircuitBreakerSamplingDuration"/>, that opens its circuit.</summary>
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Calls needed within the sampling window before the breaker may open.</summary>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 20;
+
+    /// <summary>The window over which failures are counted.</summary>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open circuit fails calls fast before letting one through.</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}

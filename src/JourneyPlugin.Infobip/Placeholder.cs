@@ -1,1 +1,0 @@
-namespace JourneyPlugin.Infobip; internal static class Placeholder {}

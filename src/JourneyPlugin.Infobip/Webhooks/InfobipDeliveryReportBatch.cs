@@ -1,0 +1,5 @@
+namespace JourneyPlugin.Infobip.Webhooks;
+
+/// <summary>The body of a delivery report webhook; Infobip may batch many reports in one request.</summary>
+/// <param name="Results">The reports, in the order received.</param>
+public sealed record InfobipDeliveryReportBatch(IReadOnlyList<InfobipDeliveryReport> Results);
