@@ -5,8 +5,12 @@ namespace JourneyPlugin.Infobip.Client;
 
 /// <summary>
 /// One token bucket per (Base URL, sender), shared by every client of that sender, refilled by a
-/// <see cref="TimeProvider"/> timer so that tests control the clock.
+/// <see cref="TimeProvider"/> timer so that tests control when it refills.
 /// </summary>
+/// <remarks>
+/// <see cref="TokenBucketRateLimiter.TryReplenish"/> also refuses to refill before a real period has
+/// passed, so a fake clock can slow the limiter down but never speed it past the configured rate.
+/// </remarks>
 internal sealed class InfobipSenderRateLimiters(TimeProvider timeProvider) : IDisposable
 {
     private readonly ConcurrentDictionary<(string Authority, string Sender), Lazy<Entry>> _limiters = new();
