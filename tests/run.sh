@@ -26,7 +26,7 @@ fi
 
 echo "== test"
 dotnet test JourneyPlugin.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
   --blame-hang-timeout 5m
 status=$?
 

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using JourneyPlugin.Infobip.Client;
+using JourneyPlugin.Infobip.Messages;
+using JourneyPlugin.Infobip.Templates;
+using JourneyPlugin.WhatsApp.Messaging;
+
+namespace JourneyPlugin.Infobip.Gateway;
+
+/// <summary>The vendor-neutral gateway over Infobip: maps messages, results and templates both ways.</summary>
+internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connections, IInfobipWhatsAppClientFactory clients, TimeProvider clock) : IWhatsAppGateway
+{
+    // The catalogue changes rarely; validation and sends read it often.
+    private static readonly TimeSpan CatalogueLifetime = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, IReadOnlyList<InfobipTemplate> Templates)> _catalogues = new(StringComparer.Ordinal);
+
+    public async ValueTask<string?> GetSenderAsync(string connectionName, CancellationToken cancellationToken = default) =>
+        (await connections.FindAsync(connectionName, cancellationToken).ConfigureAwait(false))?.Sender;
+
+    public async Task<WhatsAppSendResult> SendAsync(string connectionName, WhatsAppOutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var connection = await connections.FindAsync(connectionName, cancellationToken).ConfigureAwait(false);
+        if (connection is null)
+        {
+            return WhatsAppSendResult.Failed(message.MessageId, WhatsAppFailureReason.UnknownConnection, $"there is no WhatsApp connection '{connectionName}'");
+        }
+
+        var client = clients.CreateClient(connection);
+        var infobipMessage = await ToInfobipAsync(connectionName, client, message, cancellationToken).ConfigureAwait(false);
+        return ToResult(await client.SendAsync(infobipMessage, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyList<WhatsAppTemplateInfo>?> GetTemplatesAsync(string connectionName, CancellationToken cancellationToken = default)
+    {
+        var connection = await connections.FindAsync(connectionName, cancellationToken).ConfigureAwait(false);
+        if (connection is null)
+        {
+            return null;
+        }
+
+        var templates = await LoadCatalogueAsync(connectionName, clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
+        return templates?.Select(t => new WhatsAppTemplateInfo(
+            t.Name,
+            t.Language,
+            t.Status,
+            t.BodyPlaceholderCount,
+            t.Placeholders.Any(p => p.Kind == InfobipTemplatePlaceholderKind.MediaUrl))).ToList();
+    }
+
+    private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(string connectionName, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_catalogues.TryGetValue(connectionName, out var cached) && now - cached.LoadedAt < CatalogueLifetime)
+        {
+            return cached.Templates;
+        }
+
+        try
+        {
+            var templates = await client.GetTemplatesAsync(cancellationToken).ConfigureAwait(false);
+            _catalogues[connectionName] = (now, templates);
+            return templates;
+        }
+        catch (InfobipException)
+        {
+            // Unreadable now (bad key, Infobip down): checks that need it are skipped, sends report their own errors.
+            return null;
+        }
+    }
+
+    private async Task<InfobipMessage> ToInfobipAsync(string connectionName, IInfobipWhatsAppClient client, WhatsAppOutboundMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Kind)
+        {
+            case WhatsAppMessageKind.Template:
+                InfobipTemplateHeader? header = null;
+                if (!string.IsNullOrEmpty(message.MediaUrl))
+                {
+                    var templates = await LoadCatalogueAsync(connectionName, client, cancellationToken).ConfigureAwait(false);
+                    var format = templates?.FirstOrDefault(t => t.Name == message.TemplateName && t.Language == message.Language)?.HeaderFormat ?? "IMAGE";
+                    header = InfobipTemplateHeader.FromMedia(format, message.MediaUrl, format == "DOCUMENT" ? message.Filename ?? "document.pdf" : null);
+                }
+
+                return new InfobipTemplateMessage
+                {
+                    To = message.To,
+                    MessageId = message.MessageId,
+                    CallbackData = message.CallbackData,
+                    TemplateName = message.TemplateName ?? string.Empty,
+                    Language = message.Language ?? "en",
+                    BodyPlaceholders = message.Placeholders,
+                    Header = header,
+                };
+            case WhatsAppMessageKind.Text:
+                return new InfobipTextMessage { To = message.To, MessageId = message.MessageId, CallbackData = message.CallbackData, Text = message.Text ?? string.Empty };
+            case WhatsAppMessageKind.Buttons:
+                return new InfobipInteractiveButtonsMessage
+                {
+                    To = message.To,
+                    MessageId = message.MessageId,
+                    CallbackData = message.CallbackData,
+                    BodyText = message.Text ?? string.Empty,
+                    Buttons = message.Buttons.Select(b => new InfobipReplyButton(b, b)).ToList(),
+                };
+            default:
+                return new InfobipMediaMessage
+                {
+                    To = message.To,
+                    MessageId = message.MessageId,
+                    CallbackData = message.CallbackData,
+                    Kind = message.Kind switch
+                    {
+                        WhatsAppMessageKind.Image => InfobipMediaKind.Image,
+                        WhatsAppMessageKind.Document => InfobipMediaKind.Document,
+                        WhatsAppMessageKind.Video => InfobipMediaKind.Video,
+                        _ => InfobipMediaKind.Audio,
+                    },
+                    MediaUrl = message.MediaUrl ?? string.Empty,
+                    Caption = message.Kind == WhatsAppMessageKind.Audio ? null : message.Caption,
+                    Filename = message.Kind == WhatsAppMessageKind.Document ? message.Filename : null,
+                };
+        }
+    }
+
+    private static WhatsAppSendResult ToResult(InfobipSendResult result)
+    {
+        if (result.Outcome == InfobipSendOutcome.Accepted)
+        {
+            return new WhatsAppSendResult
+            {
+                Status = WhatsAppSendStatus.Sent,
+                MessageId = result.MessageId,
+                VendorStatus = result.Status?.Name ?? "ACCEPTED",
+                RawResponse = result.RawResponse,
+            };
+        }
+
+        var error = result.Error!;
+        var reason = result.Outcome == InfobipSendOutcome.OutcomeUnknown
+            ? WhatsAppFailureReason.OutcomeUnknown
+            : error.Kind switch
+            {
+                InfobipErrorKind.InvalidRequest when error.FieldErrors.Any(e => e.Field.EndsWith("to", StringComparison.Ordinal)) => WhatsAppFailureReason.InvalidNumber,
+                InfobipErrorKind.InvalidRequest => WhatsAppFailureReason.InvalidMessage,
+                InfobipErrorKind.Unauthorized or InfobipErrorKind.Forbidden => WhatsAppFailureReason.Unauthorized,
+                InfobipErrorKind.TooManyRequests or InfobipErrorKind.RateLimited => WhatsAppFailureReason.RateLimited,
+                InfobipErrorKind.ServerError or InfobipErrorKind.ConnectionFailed or InfobipErrorKind.CircuitOpen or InfobipErrorKind.Timeout or InfobipErrorKind.ConnectionLost => WhatsAppFailureReason.VendorUnavailable,
+                _ => WhatsAppFailureReason.VendorRejected,
+            };
+        return new WhatsAppSendResult
+        {
+            Status = result.Outcome == InfobipSendOutcome.OutcomeUnknown ? WhatsAppSendStatus.Unknown : WhatsAppSendStatus.Failed,
+            MessageId = result.MessageId,
+            FailureReason = reason,
+            VendorStatus = error.Code ?? error.Kind.ToString(),
+            Detail = error.ToString(),
+            RawResponse = result.RawResponse,
+        };
+    }
+}

@@ -1,0 +1,217 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using JourneyPlugin.WhatsApp.Conversations;
+using JourneyPlugin.WhatsApp.Messaging;
+using JourneyPlugin.WhatsApp.PhoneNumbers;
+using JourneyPlugin.Workflows.Abstractions;
+using JourneyPlugin.Workflows.Attributes;
+using JourneyPlugin.Workflows.Execution;
+using JourneyPlugin.Workflows.Expressions;
+using JourneyPlugin.Workflows.Models;
+
+namespace JourneyPlugin.WhatsApp.Activities;
+
+/// <summary>
+/// Sends a WhatsApp message through a connection: an approved template, or free-form text, media
+/// or buttons. Checks the number, opt-out and the 24 hour window before any vendor call; outside the
+/// window a free-form message is replaced by the fallback template, or the step fails.
+/// </summary>
+[Activity("Journeys", "WhatsApp", "Send a WhatsApp message through Infobip: an approved template, or text, media or buttons inside the customer's 24 hour window.", DisplayName = "Send Infobip WhatsApp", Kind = ActivityKind.Task)]
+[FlowNode(Sent, Failed)]
+public sealed class SendInfobipWhatsApp : Activity
+{
+    /// <summary>The outcome when the vendor accepted the message.</summary>
+    public const string Sent = "Sent";
+
+    /// <summary>The outcome when it was not sent; <see cref="FailureReason"/> says why.</summary>
+    public const string Failed = "Failed";
+
+    /// <summary>The WhatsApp connection (API key, Base URL, sender).</summary>
+    [Required]
+    [Input(Description = "The WhatsApp connection to send through.", UIHint = UIHints.ConnectionPicker, Order = 1)]
+    public Input<string> Connection { get; set; } = new(Expression.Literal(null));
+
+    /// <summary>The recipient; the customer's <c>phone</c> attribute by default.</summary>
+    [Input(Description = "The customer's number with country code.", DefaultSyntax = ExpressionTypes.Scriban, AutoEvaluate = false, Order = 2)]
+    public Input<string> To { get; set; } = new(Expression.Scriban("{{ customer.phone }}"));
+
+    /// <summary>Template, text, media or buttons.</summary>
+    [Input(Description = "What to send.", UIHint = UIHints.Dropdown, Order = 3)]
+    public Input<WhatsAppMessageKind> MessageKind { get; set; } = new(WhatsAppMessageKind.Template);
+
+    /// <summary>The approved template to send.</summary>
+    [Input(Description = "The approved template.", UIHint = UIHints.TemplatePicker, Category = "Template", Order = 4)]
+    public Input<string?> TemplateName { get; set; } = new((string?)null);
+
+    /// <summary>The template's language.</summary>
+    [Input(Description = "The template's registered language, e.g. en or en_GB.", Category = "Template", Order = 5)]
+    public Input<string> Language { get; set; } = new("en");
+
+    /// <summary>The template's body placeholders in order, each a Scriban template.</summary>
+    [Input(Description = "Values of {{1}}, {{2}}, … in order; each is a Scriban template.", UIHint = UIHints.MultiText, Category = "Template", AutoEvaluate = false, Order = 6)]
+    public Input<List<string>> Placeholders { get; set; } = new([]);
+
+    /// <summary>The text (text messages) or the body (buttons); a Scriban template.</summary>
+    [Input(Description = "The message text; a Scriban template.", UIHint = UIHints.ScribanEditor, DefaultSyntax = ExpressionTypes.Scriban, AutoEvaluate = false, Category = "Content", Order = 7)]
+    public Input<string?> Text { get; set; } = new((string?)null);
+
+    /// <summary>The media of a media message, or of the template's media header.</summary>
+    [Input(Description = "The public URL of the image, document, video or audio.", DefaultSyntax = ExpressionTypes.Scriban, AutoEvaluate = false, Category = "Content", Order = 8)]
+    public Input<string?> MediaUrl { get; set; } = new((string?)null);
+
+    /// <summary>The caption of an image, document or video.</summary>
+    [Input(Description = "The caption; a Scriban template.", DefaultSyntax = ExpressionTypes.Scriban, AutoEvaluate = false, Category = "Content", Order = 9)]
+    public Input<string?> Caption { get; set; } = new((string?)null);
+
+    /// <summary>The file name of a document.</summary>
+    [Input(Description = "The file name shown for a document.", Category = "Content", AutoEvaluate = false, Order = 10)]
+    public Input<string?> Filename { get; set; } = new((string?)null);
+
+    /// <summary>Up to three reply buttons; each title is also the payload of the reply.</summary>
+    [Input(Description = "One to three button titles (at most 20 characters each).", UIHint = UIHints.MultiText, Category = "Content", Order = 11)]
+    public Input<List<string>> Buttons { get; set; } = new([]);
+
+    /// <summary>The template sent instead of a free-form message when the 24 hour window is closed.</summary>
+    [Input(Description = "Sent instead when the customer's 24 hour window is closed; without it the step fails.", UIHint = UIHints.TemplatePicker, Category = "Fallback", Order = 12)]
+    public Input<string?> FallbackTemplateName { get; set; } = new((string?)null);
+
+    /// <summary>The fallback template's language.</summary>
+    [Input(Description = "The fallback template's language.", Category = "Fallback", Order = 13)]
+    public Input<string> FallbackLanguage { get; set; } = new("en");
+
+    /// <summary>The fallback template's placeholders, each a Scriban template.</summary>
+    [Input(Description = "Values of the fallback template's placeholders; each is a Scriban template.", UIHint = UIHints.MultiText, Category = "Fallback", AutoEvaluate = false, Order = 14)]
+    public Input<List<string>> FallbackPlaceholders { get; set; } = new([]);
+
+    /// <summary>The message id (the idempotency key of the send).</summary>
+    [Output(Description = "The message id; delivery reports carry it.")]
+    public Output<string>? MessageId { get; set; }
+
+    /// <summary>The vendor's status, or why the send failed.</summary>
+    [Output(Description = "The vendor's status of the message.")]
+    public Output<string>? Status { get; set; }
+
+    /// <summary>Why the send failed; empty when sent.</summary>
+    [Output(Description = "Why the message was not sent.")]
+    public Output<string>? FailureReason { get; set; }
+
+    /// <summary>The message id of a send: the same for a step re-executed after a crash, different for each pass through a loop.</summary>
+    public static string MessageIdFor(string workflowInstanceId, string activityInstanceId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{workflowInstanceId}/{activityInstanceId}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var messageId = MessageIdFor(context.WorkflowExecutionContext.InstanceId, context.Id);
+        context.Set(MessageId, messageId);
+
+        var connection = context.Get(Connection);
+        var gateway = context.GetRequiredService<IWhatsAppGateway>();
+        var sender = string.IsNullOrWhiteSpace(connection) ? null : await gateway.GetSenderAsync(connection, context.CancellationToken).ConfigureAwait(false);
+        if (sender is null)
+        {
+            await FailAsync(context, WhatsAppSendResult.Failed(messageId, WhatsAppFailureReason.UnknownConnection, $"there is no WhatsApp connection '{connection}'")).ConfigureAwait(false);
+            return;
+        }
+
+        WhatsAppOutboundMessage message;
+        try
+        {
+            var to = await context.EvaluateAsync(To).ConfigureAwait(false);
+            if (!PhoneNumber.TryParse(to, out var number, out var reason))
+            {
+                await FailAsync(context, WhatsAppSendResult.Failed(messageId, WhatsAppFailureReason.InvalidNumber, $"the recipient {reason}")).ConfigureAwait(false);
+                return;
+            }
+
+            var conversation = await context.GetRequiredService<IConversationStateReader>().GetAsync(sender, number.Digits, context.CancellationToken).ConfigureAwait(false);
+            if (conversation.OptedOut)
+            {
+                await FailAsync(context, WhatsAppSendResult.Failed(messageId, WhatsAppFailureReason.OptedOut, "the customer opted out; nothing was sent")).ConfigureAwait(false);
+                return;
+            }
+
+            var kind = context.Get(MessageKind);
+            if (kind != WhatsAppMessageKind.Template && !conversation.IsWindowOpen(context.Clock.GetUtcNow()))
+            {
+                if (string.IsNullOrWhiteSpace(context.Get(FallbackTemplateName)))
+                {
+                    await FailAsync(context, WhatsAppSendResult.Failed(messageId, WhatsAppFailureReason.OutsideWindow,
+                        "the customer has not written in the last 24 hours, so only a template may be sent; set a fallback template")).ConfigureAwait(false);
+                    return;
+                }
+
+                message = new WhatsAppOutboundMessage
+                {
+                    Kind = WhatsAppMessageKind.Template,
+                    To = number.Digits,
+                    MessageId = messageId,
+                    TemplateName = context.Get(FallbackTemplateName),
+                    Language = context.Get(FallbackLanguage),
+                    Placeholders = await RenderAllAsync(context, FallbackPlaceholders).ConfigureAwait(false),
+                };
+                context.JournalMessage = "outside the 24 hour window: sent the fallback template";
+            }
+            else
+            {
+                message = new WhatsAppOutboundMessage
+                {
+                    Kind = kind,
+                    To = number.Digits,
+                    MessageId = messageId,
+                    TemplateName = context.Get(TemplateName),
+                    Language = context.Get(Language),
+                    Placeholders = kind == WhatsAppMessageKind.Template ? await RenderAllAsync(context, Placeholders).ConfigureAwait(false) : [],
+                    Text = await context.EvaluateAsync(Text).ConfigureAwait(false),
+                    MediaUrl = await context.EvaluateAsync(MediaUrl).ConfigureAwait(false),
+                    Caption = await context.EvaluateAsync(Caption).ConfigureAwait(false),
+                    Filename = await context.EvaluateAsync(Filename).ConfigureAwait(false),
+                    Buttons = context.Get(Buttons) ?? [],
+                };
+            }
+        }
+        catch (TemplateRenderException e)
+        {
+            await FailAsync(context, WhatsAppSendResult.Failed(messageId, WhatsAppFailureReason.TemplateError, e.Message)).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await gateway.SendAsync(connection!, message, context.CancellationToken).ConfigureAwait(false);
+        if (result.Status == WhatsAppSendStatus.Sent)
+        {
+            context.Set(Status, result.VendorStatus ?? "SENT");
+            context.Set(FailureReason, string.Empty);
+            await context.CompleteActivityWithOutcomesAsync(Sent).ConfigureAwait(false);
+            return;
+        }
+
+        await FailAsync(context, result).ConfigureAwait(false);
+    }
+
+    private async ValueTask FailAsync(ActivityExecutionContext context, WhatsAppSendResult result)
+    {
+        context.Set(Status, result.VendorStatus ?? "NOT_SENT");
+        context.Set(FailureReason, result.FailureReason.ToString());
+        context.JournalMessage = $"{result.FailureReason}: {result.Detail}";
+        await context.CompleteActivityWithOutcomesAsync(Failed).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<IReadOnlyList<string>> RenderAllAsync(ActivityExecutionContext context, Input<List<string>> input)
+    {
+        var templates = await context.EvaluateAsync(input).ConfigureAwait(false) ?? [];
+        var renderer = context.GetRequiredService<ITemplateRenderer>();
+        var model = context.WorkflowExecutionContext.CreateExpressionModel();
+        var values = new List<string>(templates.Count);
+        foreach (var template in templates)
+        {
+            values.Add(await renderer.RenderAsync(template, TemplateSyntax.Scriban, model, context.CancellationToken).ConfigureAwait(false));
+        }
+
+        return values;
+    }
+}
