@@ -15,7 +15,7 @@ public sealed class TemplateCatalogTests : SandboxTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var templates = (await response.JsonAsync()).GetProperty("templates").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
-        Assert.Equal(["appointment_reminder", "order_shipped", "otp_code", "spring_sale", "welcome_offer"], templates.Keys.Order());
+        Assert.Equal(["appointment_reminder", "cart_reminder", "offer_reminder", "order_shipped", "otp_code", "spring_sale", "welcome_offer"], templates.Keys.Order());
 
         Assert.All(templates.Values, t =>
         {

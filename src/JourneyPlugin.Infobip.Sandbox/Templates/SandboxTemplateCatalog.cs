@@ -4,8 +4,9 @@ namespace JourneyPlugin.Infobip.Sandbox.Templates;
 public static class SandboxTemplateCatalog
 {
     /// <summary>
-    /// Five realistic templates: <c>welcome_offer</c>, <c>order_shipped</c>, <c>appointment_reminder</c>,
-    /// <c>otp_code</c> (all approved) and <c>spring_sale</c> (still pending review).
+    /// Realistic templates: <c>welcome_offer</c>, <c>offer_reminder</c>, <c>cart_reminder</c>,
+    /// <c>order_shipped</c>, <c>appointment_reminder</c>, <c>otp_code</c> (all approved) and
+    /// <c>spring_sale</c> (still pending review).
     /// </summary>
     public static IReadOnlyList<SandboxTemplate> Default { get; } =
     [
@@ -21,6 +22,30 @@ public static class SandboxTemplateCatalog
                 Body = "Hi {{1}}, thanks for joining Acme! Use code {{2}} for 15% off your first order. Shall we send you our weekly deals?",
                 Footer = "Reply STOP to opt out",
                 Buttons = [new("QUICK_REPLY", "Yes please"), new("QUICK_REPLY", "No thanks")],
+            },
+        },
+        new()
+        {
+            Id = "1417202459826523",
+            Name = "offer_reminder",
+            Language = "en",
+            Category = "MARKETING",
+            Structure = new()
+            {
+                Body = "Hi {{1}}, your 15% code {{2}} is still waiting for you. Reply YES to get our weekly deals.",
+                Footer = "Reply STOP to opt out",
+            },
+        },
+        new()
+        {
+            Id = "1417202459826524",
+            Name = "cart_reminder",
+            Language = "en",
+            Category = "MARKETING",
+            Structure = new()
+            {
+                Body = "Hi {{1}}, you left {{2}} in your cart. Complete your order at https://shop.example.com/cart before it sells out!",
+                Footer = "Reply STOP to opt out",
             },
         },
         new()
