@@ -80,6 +80,19 @@ public sealed class WelcomeOfferJourneyTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_reply_that_arrives_just_before_the_wait_exists_is_held_and_delivered_to_it()
+    {
+        var workflow = await _host.LoadAsync("welcome-offer.json");
+
+        // The customer taps "No thanks" on an earlier copy of the offer moments before this journey reaches its wait.
+        await _host.Sandbox.PostInboundTextAsync("84912345678", "No thanks");
+        await _host.StartAsync(workflow, "c8", Customer("84912345678", "Tuan"));
+
+        Assert.Equal(WorkflowStatus.Finished, _host.State(Journey, "c8").Status);
+        Assert.Equal("No problem, Tuan. Your code WELCOME15 stays valid for 30 days.", _host.ReceivedBy("84912345678")[^1].Text);
+    }
+
+    [Fact]
     public async Task Many_customers_run_side_by_side_and_each_gets_exactly_their_messages()
     {
         var workflow = await _host.LoadAsync("welcome-offer.json");

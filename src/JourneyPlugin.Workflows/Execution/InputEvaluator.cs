@@ -26,8 +26,7 @@ internal sealed class InputEvaluator(ITemplateRenderer renderer)
                 var syntax = expression.Type == ExpressionTypes.Scriban ? TemplateSyntax.Scriban : TemplateSyntax.Liquid;
                 var text = expression.Text ?? string.Empty;
 
-                // Text inputs are templates; other types take a bare expression (`customer.age >= 18`) unless written as a template.
-                if (target == typeof(string) || target == typeof(object) || text.Contains("{{", StringComparison.Ordinal))
+                if (IsTemplate(target, text))
                 {
                     return ValueConverter.Convert(await renderer.RenderAsync(text, syntax, model, cancellationToken).ConfigureAwait(false), target);
                 }
@@ -36,5 +35,15 @@ internal sealed class InputEvaluator(ITemplateRenderer renderer)
             default:
                 throw new FormatException($"the expression type '{expression.Type}' is not supported here; use {string.Join(", ", ExpressionTypes.Supported)}");
         }
+    }
+
+    /// <summary>
+    /// Whether a Scriban or Liquid input is a template to render (text, URLs, anything written with
+    /// <c>{{ }}</c>) or a bare expression to evaluate (a condition or a number, e.g. <c>customer.age &gt;= 18</c>).
+    /// </summary>
+    public static bool IsTemplate(Type target, string text)
+    {
+        var type = Nullable.GetUnderlyingType(target) ?? target;
+        return text.Contains("{{", StringComparison.Ordinal) || !(type == typeof(bool) || type.IsPrimitive || type == typeof(decimal));
     }
 }

@@ -88,8 +88,8 @@ public sealed class WorkflowValidator(IActivityRegistry registry, ITemplateRende
                     var syntax = value.ExpressionType == ExpressionTypes.Scriban ? TemplateSyntax.Scriban : TemplateSyntax.Liquid;
                     var text = value.Value is JsonValue t && t.TryGetValue<string>(out var s) ? s : string.Empty;
 
-                    // Non-text inputs take a bare expression unless written as a template; check it as one.
-                    var template = input.ValueType == typeof(string) || input.ValueType == typeof(object) || text.Contains("{{", StringComparison.Ordinal) ? text : $"{{{{ {text} }}}}";
+                    // Conditions and numbers are bare expressions; check them as the expression of a template.
+                    var template = InputEvaluator.IsTemplate(input.ValueType, text) ? text : $"{{{{ {text} }}}}";
                     foreach (var diagnostic in templates.Check(template, syntax))
                     {
                         problems.Add(new(source, valuePath, $"{value.ExpressionType} syntax error at line {diagnostic.Line}, column {diagnostic.Column}: {diagnostic.Message}", ActivityId: node.Id));

@@ -43,5 +43,19 @@ public sealed class WorkflowHost : IDisposable
     public Task<WorkflowState> StartAsync(Workflow workflow, JsonObject? customer = null, string instanceId = "instance-1") =>
         Runner.StartAsync(workflow, new WorkflowStartRequest { InstanceId = instanceId, CorrelationId = "customer-7", Customer = customer });
 
+    /// <summary>Runs one activity of type <paramref name="type"/> with <paramref name="properties"/> (its inputs and output bindings) and returns the instance.</summary>
+    public async Task<WorkflowState> RunActivityAsync(string type, JsonObject properties, params (string Name, string TypeName)[] variables)
+    {
+        var json = Journeys.Flowchart(
+            [Journeys.Activity("start", "Elsa.Start"), Journeys.Activity("subject", type, properties)],
+            [Journeys.Connect("start", "Done", "subject")],
+            [.. variables.Select(v => (JsonNode)Journeys.Variable(v.Name, v.Name, v.TypeName))]);
+        return await StartAsync(Load(json));
+    }
+
+    /// <summary>The outcomes the activity under test completed with.</summary>
+    public static IReadOnlyList<string> OutcomesOf(WorkflowState state) =>
+        state.History.LastOrDefault(h => h.ActivityId == "subject")?.Outcomes ?? throw new InvalidOperationException($"The activity did not complete: {state.Status} {state.Fault?.Message}");
+
     public void Dispose() => _provider.Dispose();
 }
