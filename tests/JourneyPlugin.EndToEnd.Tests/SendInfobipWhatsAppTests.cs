@@ -126,6 +126,42 @@ public sealed class SendInfobipWhatsAppTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_template_with_a_document_header_and_a_dynamic_url_button_is_sent_as_infobip_wants_it()
+    {
+        var state = await RunAsync("84912345671", send =>
+        {
+            send.SetInput("templateName", InputValue.Literal("order_shipped"));
+            send.SetInput("placeholders", InputValue.LiteralJson(new JsonArray("{{ customer.first_name }}", "A-1042"), "List<String>"));
+            send.SetInput("mediaUrl", InputValue.Scriban("https://cdn.example.com/invoices/A-1042.pdf"));
+            send.SetInput("filename", InputValue.Literal("invoice-A-1042.pdf"));
+            send.SetInput("buttonParameters", InputValue.LiteralJson(new JsonArray("A-1042"), "List<String>"));
+        });
+
+        Assert.Equal("Sent", Result(state).Outcome);
+        var sent = Assert.Single(_host.Sandbox.AcceptedMessages);
+        var data = JsonNode.Parse(sent.RequestJson)!["content"]!["templateData"]!;
+        Assert.Equal("""{"type":"DOCUMENT","mediaUrl":"https://cdn.example.com/invoices/A-1042.pdf","filename":"invoice-A-1042.pdf"}""", data["header"]!.ToJsonString());
+        Assert.Equal("""[{"type":"URL","parameter":"A-1042"}]""", data["buttons"]!.ToJsonString());
+        Assert.Equal(["Lan", "A-1042"], sent.TemplatePlaceholders);
+    }
+
+    [Fact]
+    public async Task Validation_asks_for_the_media_and_button_values_a_template_needs()
+    {
+        var definition = Build(send =>
+        {
+            send.SetInput("templateName", InputValue.Literal("order_shipped"));
+            send.SetInput("placeholders", InputValue.LiteralJson(new JsonArray("a", "b"), "List<String>"));
+        });
+
+        var problems = (await _host.Validator.ValidateAsync(definition)).Problems;
+
+        Assert.Contains(problems, p => p.JsonPath.EndsWith(".mediaUrl", StringComparison.Ordinal) && p.Message == "template 'order_shipped' has a media header; give its media URL");
+        Assert.Contains(problems, p => p.JsonPath.EndsWith(".buttonParameters", StringComparison.Ordinal)
+            && p.Message == "template 'order_shipped' has 1 dynamic URL or copy-code buttons; this step gives 0 button values");
+    }
+
+    [Fact]
     public async Task A_step_run_again_for_the_same_instance_uses_the_same_message_id_and_another_customer_another()
     {
         await using var again = new JourneyTestHost();

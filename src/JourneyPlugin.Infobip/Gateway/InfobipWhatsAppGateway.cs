@@ -44,7 +44,8 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
             t.Language,
             t.Status,
             t.BodyPlaceholderCount,
-            t.Placeholders.Any(p => p.Kind == InfobipTemplatePlaceholderKind.MediaUrl))).ToList();
+            t.Placeholders.Any(p => p.Kind == InfobipTemplatePlaceholderKind.MediaUrl),
+            t.Placeholders.Count(p => p.Component == InfobipTemplateComponent.Button))).ToList();
     }
 
     private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(string connectionName, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
@@ -73,11 +74,13 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
         switch (message.Kind)
         {
             case WhatsAppMessageKind.Template:
+                var template = !string.IsNullOrEmpty(message.MediaUrl) || message.ButtonParameters.Count > 0
+                    ? (await LoadCatalogueAsync(connectionName, client, cancellationToken).ConfigureAwait(false))?.FirstOrDefault(t => t.Name == message.TemplateName && t.Language == message.Language)
+                    : null;
                 InfobipTemplateHeader? header = null;
                 if (!string.IsNullOrEmpty(message.MediaUrl))
                 {
-                    var templates = await LoadCatalogueAsync(connectionName, client, cancellationToken).ConfigureAwait(false);
-                    var format = templates?.FirstOrDefault(t => t.Name == message.TemplateName && t.Language == message.Language)?.HeaderFormat ?? "IMAGE";
+                    var format = template?.HeaderFormat ?? "IMAGE";
                     header = InfobipTemplateHeader.FromMedia(format, message.MediaUrl, format == "DOCUMENT" ? message.Filename ?? "document.pdf" : null);
                 }
 
@@ -90,6 +93,7 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
                     Language = message.Language ?? "en",
                     BodyPlaceholders = message.Placeholders,
                     Header = header,
+                    Buttons = TemplateButtons(template, message.ButtonParameters),
                 };
             case WhatsAppMessageKind.Text:
                 return new InfobipTextMessage { To = message.To, MessageId = message.MessageId, CallbackData = message.CallbackData, Text = message.Text ?? string.Empty };
@@ -120,6 +124,19 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
                     Filename = message.Kind == WhatsAppMessageKind.Document ? message.Filename : null,
                 };
         }
+    }
+
+    /// <summary>
+    /// Pairs the values with the template's buttons that take one, in registered order, as Infobip
+    /// wants them; without the catalogue the values are taken as quick-reply payloads.
+    /// </summary>
+    private static List<InfobipTemplateButton> TemplateButtons(InfobipTemplate? template, IReadOnlyList<string> parameters)
+    {
+        var types = template?.Buttons
+            .Where(b => b.Type is "QUICK_REPLY" or "COPY_CODE" || (b.Type == "URL" && InfobipTemplateParser.PlaceholderNumbers(b.Url).Count > 0))
+            .Select(b => b.Type)
+            .ToList() ?? [];
+        return parameters.Select((value, i) => new InfobipTemplateButton(i < types.Count ? types[i] : "QUICK_REPLY", value)).ToList();
     }
 
     private static WhatsAppSendResult ToResult(InfobipSendResult result)

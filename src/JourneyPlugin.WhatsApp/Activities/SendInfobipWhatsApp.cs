@@ -52,6 +52,10 @@ public sealed class SendInfobipWhatsApp : Activity
     [Input(Description = "Values of {{1}}, {{2}}, … in order; each is a Scriban template.", UIHint = UIHints.MultiText, Category = "Template", AutoEvaluate = false, Order = 6)]
     public Input<List<string>> Placeholders { get; set; } = new([]);
 
+    /// <summary>Values for the template's buttons that take one (URL suffix, copy code, quick-reply payload), in order; each a Scriban template.</summary>
+    [Input(Description = "Values for the template's dynamic URL, copy-code and quick-reply buttons, in order; each is a Scriban template.", UIHint = UIHints.MultiText, Category = "Template", AutoEvaluate = false, Order = 7)]
+    public Input<List<string>> ButtonParameters { get; set; } = new([]);
+
     /// <summary>The text (text messages) or the body (buttons); a Scriban template.</summary>
     [Input(Description = "The message text; a Scriban template.", UIHint = UIHints.ScribanEditor, DefaultSyntax = ExpressionTypes.Scriban, AutoEvaluate = false, Category = "Content", Order = 7)]
     public Input<string?> Text { get; set; } = new((string?)null);
@@ -167,6 +171,7 @@ public sealed class SendInfobipWhatsApp : Activity
                     TemplateName = context.Get(TemplateName),
                     Language = context.Get(Language),
                     Placeholders = kind == WhatsAppMessageKind.Template ? await RenderAllAsync(context, Placeholders).ConfigureAwait(false) : [],
+                    ButtonParameters = kind == WhatsAppMessageKind.Template ? await RenderAllAsync(context, ButtonParameters).ConfigureAwait(false) : [],
                     Text = await context.EvaluateAsync(Text).ConfigureAwait(false),
                     MediaUrl = await context.EvaluateAsync(MediaUrl).ConfigureAwait(false),
                     Caption = await context.EvaluateAsync(Caption).ConfigureAwait(false),

@@ -38,13 +38,33 @@ internal sealed class SendWhatsAppTemplateValidator(IWhatsAppGateway gateway) : 
         var kind = Literal(node.GetInput("messageKind")) ?? nameof(WhatsAppMessageKind.Template);
         if (string.Equals(kind, nameof(WhatsAppMessageKind.Template), StringComparison.OrdinalIgnoreCase))
         {
-            Check(context, templates, connection, "templateName", "language", "placeholders");
+            if (Check(context, templates, connection, "templateName", "language", "placeholders") is { } template)
+            {
+                CheckHeaderAndButtons(context, template);
+            }
         }
 
         Check(context, templates, connection, "fallbackTemplateName", "fallbackLanguage", "fallbackPlaceholders");
     }
 
-    private static void Check(ActivityValidationContext context, IReadOnlyList<WhatsAppTemplateInfo> templates, string connection, string nameInput, string languageInput, string placeholdersInput)
+    private static void CheckHeaderAndButtons(ActivityValidationContext context, WhatsAppTemplateInfo template)
+    {
+        if (template.HeaderNeedsMedia && context.Node.GetInput("mediaUrl")?.Value is null)
+        {
+            context.Report("mediaUrl", $"template '{template.Name}' has a media header; give its media URL");
+        }
+
+        if (context.Node.GetInput("buttonParameters") is { ExpressionType: ExpressionTypes.Literal } or null)
+        {
+            var given = context.Node.GetInput("buttonParameters")?.Value is JsonArray values ? values.Count : 0;
+            if (given < template.RequiredButtonParameters)
+            {
+                context.Report("buttonParameters", $"template '{template.Name}' has {template.RequiredButtonParameters} dynamic URL or copy-code buttons; this step gives {given} button values");
+            }
+        }
+    }
+
+    private static WhatsAppTemplateInfo? Check(ActivityValidationContext context, IReadOnlyList<WhatsAppTemplateInfo> templates, string connection, string nameInput, string languageInput, string placeholdersInput)
     {
         var node = context.Node;
         var name = Literal(node.GetInput(nameInput));
@@ -55,7 +75,7 @@ internal sealed class SendWhatsAppTemplateValidator(IWhatsAppGateway gateway) : 
                 context.Report(nameInput, "a template message needs a template name");
             }
 
-            return;
+            return null;
         }
 
         var language = Literal(node.GetInput(languageInput)) ?? "en";
@@ -64,14 +84,14 @@ internal sealed class SendWhatsAppTemplateValidator(IWhatsAppGateway gateway) : 
         {
             var known = string.Join(", ", templates.Select(t => t.Name).Distinct().Order(StringComparer.Ordinal));
             context.Report(nameInput, $"template '{name}' does not exist in connection '{connection}' (its templates: {known})");
-            return;
+            return null;
         }
 
         var template = sameName.FirstOrDefault(t => t.Language == language);
         if (template is null)
         {
             context.Report(languageInput, $"template '{name}' has no '{language}' version (it has {string.Join(", ", sameName.Select(t => t.Language))})");
-            return;
+            return null;
         }
 
         if (!template.IsApproved)
@@ -87,6 +107,8 @@ internal sealed class SendWhatsAppTemplateValidator(IWhatsAppGateway gateway) : 
                 context.Report(placeholdersInput, $"template '{name}' has {template.BodyPlaceholderCount} body placeholders; this step gives {given}");
             }
         }
+
+        return template;
     }
 
     private static string? Literal(Workflows.Definitions.InputValue? input) =>

@@ -27,6 +27,12 @@ public sealed record WhatsAppOutboundMessage
     /// <summary>The template's body placeholder values, in order.</summary>
     public IReadOnlyList<string> Placeholders { get; init; } = [];
 
+    /// <summary>
+    /// Values for the template's buttons that take one (quick-reply payloads, dynamic URL suffixes,
+    /// copy codes), in the order the template registered those buttons.
+    /// </summary>
+    public IReadOnlyList<string> ButtonParameters { get; init; } = [];
+
     /// <summary>The media URL of a media message, or of a template's media header.</summary>
     public string? MediaUrl { get; init; }
 
