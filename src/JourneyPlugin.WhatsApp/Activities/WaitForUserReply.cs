@@ -15,6 +15,7 @@ namespace JourneyPlugin.WhatsApp.Activities;
 /// <c>Timeout</c>.
 /// </summary>
 [Activity("Journeys", "WhatsApp", "Wait for the customer's next WhatsApp message, or time out.", DisplayName = "Wait for User Reply")]
+[FlowNode(Replied, TimedOut)]
 [MaySuspend]
 public sealed class WaitForUserReply : Activity, IActivityWithDynamicOutcomes
 {

@@ -15,6 +15,7 @@ namespace JourneyPlugin.Workflows.Activities;
 /// Elsa's activity of the same name.
 /// </summary>
 [Activity("Elsa", "HTTP", "Send an HTTP request.", DisplayName = "HTTP Request (flow)", Kind = ActivityKind.Task)]
+[FlowNode(UnmatchedStatusCode, FailedToConnect, Timeout, Outcomes.Done)]
 public sealed class FlowSendHttpRequest : Activity, IActivityWithDynamicOutcomes
 {
     /// <summary>The name of the <see cref="HttpClient"/> this activity uses.</summary>
