@@ -36,6 +36,9 @@ public sealed class WorkflowExecutionContext
     /// <summary>The correlation id.</summary>
     public string? CorrelationId => State.CorrelationId;
 
+    /// <summary>Told after each completed step (the runtime persists the state there).</summary>
+    internal IWorkflowStepListener? Listener { get; init; }
+
     /// <summary>Whether an activity ended the journey (<c>Elsa.End</c>).</summary>
     internal bool IsFinishing { get; private set; }
 

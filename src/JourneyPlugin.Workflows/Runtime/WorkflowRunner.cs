@@ -72,16 +72,21 @@ public sealed partial class WorkflowRunner
     public async Task<WorkflowState> StartAsync(Workflow workflow, WorkflowStartRequest request, CancellationToken cancellationToken = default)
     {
         var state = CreateInstance(workflow, request);
-        await RunAsync(workflow, state, NoInput, cancellationToken).ConfigureAwait(false);
+        await RunAsync(workflow, state, null, cancellationToken).ConfigureAwait(false);
         return state;
     }
 
     /// <summary>Runs the scheduled activities of <paramref name="state"/> until it finishes or waits.</summary>
-    public Task RunAsync(Workflow workflow, WorkflowState state, CancellationToken cancellationToken = default) =>
-        RunAsync(workflow, state, state.Input, cancellationToken);
+    public Task RunAsync(Workflow workflow, WorkflowState state, IWorkflowStepListener? listener = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(state);
+        state.Status = WorkflowStatus.Running;
+        return RunScheduledAsync(Context(workflow, state, listener, cancellationToken), state.Input);
+    }
 
     /// <summary>Resumes one bookmark with <paramref name="input"/> (e.g. the customer's reply); false when the instance has no such bookmark.</summary>
-    public async Task<bool> ResumeAsync(Workflow workflow, WorkflowState state, string bookmarkId, IReadOnlyDictionary<string, JsonNode?>? input = null, CancellationToken cancellationToken = default)
+    public async Task<bool> ResumeAsync(Workflow workflow, WorkflowState state, string bookmarkId, IReadOnlyDictionary<string, JsonNode?>? input = null, IWorkflowStepListener? listener = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(state);
@@ -92,7 +97,7 @@ public sealed partial class WorkflowRunner
         }
 
         state.Status = WorkflowStatus.Running;
-        var context = new WorkflowExecutionContext(workflow, state, _services, _clock, cancellationToken);
+        var context = Context(workflow, state, listener, cancellationToken);
         await ResumeBookmarkAsync(context, bookmark, input ?? NoInput).ConfigureAwait(false);
         await RunScheduledAsync(context, input ?? NoInput).ConfigureAwait(false);
         return true;
@@ -102,14 +107,17 @@ public sealed partial class WorkflowRunner
     /// Resumes the bookmarks created for <paramref name="stimulus"/> under <paramref name="name"/>
     /// without an activity instance id (waits resumed from outside); returns how many were resumed.
     /// </summary>
-    public async Task<int> ResumeByStimulusAsync(Workflow workflow, WorkflowState state, string name, object? stimulus, IReadOnlyDictionary<string, JsonNode?>? input = null, CancellationToken cancellationToken = default)
+    public Task<int> ResumeByStimulusAsync(Workflow workflow, WorkflowState state, string name, object? stimulus, IReadOnlyDictionary<string, JsonNode?>? input = null, IWorkflowStepListener? listener = null, CancellationToken cancellationToken = default) =>
+        ResumeByHashAsync(workflow, state, StimulusHasher.Hash(name, ValueConverter.ToJson(stimulus)), input, listener, cancellationToken);
+
+    /// <summary>Resumes the bookmarks whose hash is <paramref name="hash"/>; returns how many were resumed.</summary>
+    public async Task<int> ResumeByHashAsync(Workflow workflow, WorkflowState state, string hash, IReadOnlyDictionary<string, JsonNode?>? input = null, IWorkflowStepListener? listener = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var hash = StimulusHasher.Hash(name, ValueConverter.ToJson(stimulus));
         var resumed = 0;
         foreach (var bookmark in state.Bookmarks.Where(b => b.Hash == hash).ToList())
         {
-            if (await ResumeAsync(workflow, state, bookmark.Id, input, cancellationToken).ConfigureAwait(false))
+            if (await ResumeAsync(workflow, state, bookmark.Id, input, listener, cancellationToken).ConfigureAwait(false))
             {
                 resumed++;
             }
@@ -119,7 +127,7 @@ public sealed partial class WorkflowRunner
     }
 
     /// <summary>Resumes every timer bookmark due by now (delays, reply timeouts); returns how many fired.</summary>
-    public async Task<int> ResumeDueAsync(Workflow workflow, WorkflowState state, CancellationToken cancellationToken = default)
+    public async Task<int> ResumeDueAsync(Workflow workflow, WorkflowState state, IWorkflowStepListener? listener = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         var now = _clock.GetUtcNow();
@@ -127,7 +135,7 @@ public sealed partial class WorkflowRunner
         foreach (var bookmark in state.Bookmarks.Where(b => b.ResumeAt <= now).OrderBy(b => b.ResumeAt).ToList())
         {
             // An earlier resume in this loop may have completed the activity and removed this bookmark.
-            if (state.Bookmarks.Contains(bookmark) && await ResumeAsync(workflow, state, bookmark.Id, null, cancellationToken).ConfigureAwait(false))
+            if (state.Bookmarks.Contains(bookmark) && await ResumeAsync(workflow, state, bookmark.Id, null, listener, cancellationToken).ConfigureAwait(false))
             {
                 fired++;
             }
@@ -136,14 +144,8 @@ public sealed partial class WorkflowRunner
         return fired;
     }
 
-    private async Task RunAsync(Workflow workflow, WorkflowState state, IReadOnlyDictionary<string, JsonNode?> input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(state);
-        state.Status = WorkflowStatus.Running;
-        var context = new WorkflowExecutionContext(workflow, state, _services, _clock, cancellationToken);
-        await RunScheduledAsync(context, input).ConfigureAwait(false);
-    }
+    private WorkflowExecutionContext Context(Workflow workflow, WorkflowState state, IWorkflowStepListener? listener, CancellationToken cancellationToken) =>
+        new(workflow, state, _services, _clock, cancellationToken) { Listener = listener };
 
     private async Task RunScheduledAsync(WorkflowExecutionContext context, IReadOnlyDictionary<string, JsonNode?> input)
     {
@@ -239,6 +241,10 @@ public sealed partial class WorkflowRunner
         if (execution.Status == ActivityStatus.Completed)
         {
             Completed(context, activity, execution);
+            if (context.Listener is { } listener)
+            {
+                await listener.OnStepCompletedAsync(state, state.History[^1], context.CancellationToken).ConfigureAwait(false);
+            }
         }
         else if (state.Bookmarks.Any(b => b.ActivityInstanceId == execution.Id))
         {

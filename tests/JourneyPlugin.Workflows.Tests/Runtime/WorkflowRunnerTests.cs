@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Workflows.Execution;
+using JourneyPlugin.Workflows.Runtime;
 using JourneyPlugin.Workflows.Tests.Fixtures;
 using static JourneyPlugin.Workflows.Tests.Fixtures.Journeys;
 
@@ -147,6 +148,41 @@ public sealed class WorkflowRunnerTests : IDisposable
         var second = await other.StartAsync(other.Load(DecisionJourney()), customer);
 
         Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
+    }
+
+    [Fact]
+    public async Task The_listener_sees_the_state_after_every_completed_step()
+    {
+        var workflow = _host.Load(DecisionJourney());
+        var state = _host.Runner.CreateInstance(workflow, new WorkflowStartRequest { InstanceId = "i", Customer = new JsonObject { ["tier"] = "gold", ["age"] = 40 } });
+        var listener = new RecordingListener();
+
+        await _host.Runner.RunAsync(workflow, state, listener);
+
+        Assert.Equal(["start", "greet", "isGold", "gold", "end"], listener.Steps);
+        Assert.Equal([1, 2, 3, 4, 5], listener.HistoryLengths);
+        Assert.Equal("gold", listener.ScheduledAfterDecision);
+    }
+
+    private sealed class RecordingListener : IWorkflowStepListener
+    {
+        public List<string> Steps { get; } = [];
+
+        public List<int> HistoryLengths { get; } = [];
+
+        public string? ScheduledAfterDecision { get; private set; }
+
+        public ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
+        {
+            Steps.Add(record.ActivityId);
+            HistoryLengths.Add(state.History.Count);
+            if (record.ActivityId == "isGold")
+            {
+                ScheduledAfterDecision = Assert.Single(state.Scheduled).ActivityId;
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Fact]
