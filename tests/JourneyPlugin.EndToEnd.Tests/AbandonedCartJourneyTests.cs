@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Workflows.Execution;
 using WireMock.RequestBuilders;
+using Request = WireMock.RequestBuilders.Request;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 

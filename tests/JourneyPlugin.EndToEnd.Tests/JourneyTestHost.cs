@@ -12,6 +12,7 @@ using JourneyPlugin.Workflows.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
+using Request = WireMock.RequestBuilders.Request;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 

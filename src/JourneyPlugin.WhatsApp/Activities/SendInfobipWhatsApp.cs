@@ -186,6 +186,8 @@ public sealed class SendInfobipWhatsApp : Activity
             return;
         }
 
+        var state = context.WorkflowExecutionContext.State;
+        message = message with { InstanceId = state.InstanceId, RunId = state.RunId, ActivityId = Id };
         var result = await gateway.SendAsync(connection!, message, context.CancellationToken).ConfigureAwait(false);
         if (result.Status == WhatsAppSendStatus.Sent)
         {

@@ -45,6 +45,15 @@ public sealed record WhatsAppOutboundMessage
     /// <summary>The reply buttons' titles (the title is also the payload that comes back).</summary>
     public IReadOnlyList<string> Buttons { get; init; } = [];
 
+    /// <summary>The journey instance that sends it (for the send ledger).</summary>
+    public string? InstanceId { get; init; }
+
+    /// <summary>The campaign run of that instance, if any.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The Send step.</summary>
+    public string? ActivityId { get; init; }
+
     /// <summary>Whether WhatsApp delivers this message only inside the customer's 24 hour window.</summary>
     public bool IsFreeForm => Kind != WhatsAppMessageKind.Template;
 }

@@ -18,6 +18,9 @@ public sealed class WorkflowState
     /// <summary>The definition version the instance runs.</summary>
     public int DefinitionVersion { get; init; }
 
+    /// <summary>The campaign run that enrolled the instance; null for an event-triggered one.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>Correlates the instance with the outside, e.g. the customer id.</summary>
     public string? CorrelationId { get; set; }
 

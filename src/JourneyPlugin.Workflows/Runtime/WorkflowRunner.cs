@@ -43,6 +43,7 @@ public sealed partial class WorkflowRunner
             InstanceId = request.InstanceId,
             DefinitionId = workflow.DefinitionId,
             DefinitionVersion = workflow.Definition.Version,
+            RunId = request.RunId,
             CorrelationId = request.CorrelationId,
             Status = WorkflowStatus.Running,
             Customer = (JsonObject?)request.Customer?.DeepClone() ?? [],

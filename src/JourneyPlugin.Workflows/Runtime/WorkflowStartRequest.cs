@@ -8,6 +8,9 @@ public sealed record WorkflowStartRequest
     /// <summary>The instance id; derived by the caller from (run or trigger, customer) so starting twice is harmless.</summary>
     public required string InstanceId { get; init; }
 
+    /// <summary>The campaign run that enrols the instance; null for an event-triggered one.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>Correlates the instance with the outside, e.g. the customer id.</summary>
     public string? CorrelationId { get; init; }
 

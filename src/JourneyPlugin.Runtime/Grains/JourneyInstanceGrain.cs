@@ -1,0 +1,177 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JourneyPlugin.Runtime.Definitions;
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Workflows.Execution;
+using JourneyPlugin.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyPlugin.Runtime.Grains;
+
+/// <summary>
+/// Runs one journey instance. The state lives in <see cref="IJourneyInstanceStore"/>, saved after
+/// every completed step and at the end of every burst; the grain holds it only while it works and
+/// asks to be deactivated as soon as the instance waits or ends.
+/// </summary>
+internal sealed partial class JourneyInstanceGrain(
+    IJourneyInstanceStore store,
+    IConversationStore conversations,
+    IJourneyDefinitionProvider definitions,
+    WorkflowRunner runner,
+    TimeProvider clock,
+    ILogger<JourneyInstanceGrain> logger) : Grain, IJourneyInstanceGrain, IWorkflowStepListener
+{
+    private StoredInstance? _stored;
+    private WorkflowState? _state;
+    private Workflow? _workflow;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _stored = await store.GetAsync(this.GetPrimaryKeyString(), cancellationToken);
+        if (_stored is not null)
+        {
+            _state = JsonSerializer.Deserialize<WorkflowState>(_stored.StateJson);
+            _workflow = await definitions.FindAsync(_stored.DefinitionId, cancellationToken);
+        }
+    }
+
+    public async Task<JourneyInstanceSnapshot> StartAsync(JourneyStartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_state is not null)
+        {
+            // Enrolling the same customer twice is harmless.
+            return Snapshot(_state);
+        }
+
+        _workflow = await definitions.FindAsync(request.DefinitionId)
+            ?? throw new InvalidOperationException($"there is no journey '{request.DefinitionId}'");
+        _state = runner.CreateInstance(_workflow, new WorkflowStartRequest
+        {
+            InstanceId = this.GetPrimaryKeyString(),
+            RunId = request.RunId,
+            CorrelationId = request.CustomerKey,
+            Customer = JsonNode.Parse(request.CustomerJson) as JsonObject,
+            Input = JsonNode.Parse(request.InputJson) is JsonObject input ? input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) : null,
+        });
+
+        // The enrolment is durable before the first step runs.
+        await SaveAsync(request.RunId, request.CustomerKey);
+        await runner.RunAsync(_workflow, _state, this);
+        await EndBurstAsync();
+        return Snapshot(_state);
+    }
+
+    public async Task<int> ResumeAsync(string bookmarkHash, string inputJson)
+    {
+        if (!await EnsureWorkflowAsync())
+        {
+            return 0;
+        }
+
+        var input = JsonNode.Parse(inputJson) as JsonObject ?? [];
+        var resumed = await runner.ResumeByHashAsync(_workflow!, _state!, bookmarkHash, input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()), this);
+        if (resumed > 0)
+        {
+            await EndBurstAsync();
+        }
+
+        return resumed;
+    }
+
+    public async Task<int> FireDueAsync()
+    {
+        if (!await EnsureWorkflowAsync())
+        {
+            return 0;
+        }
+
+        var fired = await runner.ResumeDueAsync(_workflow!, _state!, this);
+        if (fired > 0)
+        {
+            await EndBurstAsync();
+        }
+
+        return fired;
+    }
+
+    public Task<JourneyInstanceSnapshot?> GetAsync() => Task.FromResult(_state is null ? null : Snapshot(_state));
+
+    public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken) =>
+        await SaveAsync(_stored?.RunId, _stored?.CustomerKey ?? state.CorrelationId ?? state.InstanceId, cancellationToken);
+
+    /// <summary>Whether the instance exists and its journey is loaded (it may be registered after the grain woke up).</summary>
+    private async ValueTask<bool> EnsureWorkflowAsync()
+    {
+        if (_state is not null && _workflow is null)
+        {
+            _workflow = await definitions.FindAsync(_state.DefinitionId);
+        }
+
+        return _state is not null && _workflow is not null;
+    }
+
+    private async Task EndBurstAsync()
+    {
+        await SaveAsync(_stored?.RunId, _stored!.CustomerKey);
+
+        // A reply that came before this wait existed was held for it.
+        var delivered = false;
+        foreach (var hash in _stored!.WaitingOn)
+        {
+            foreach (var held in await conversations.TakeHeldRepliesAsync(hash, clock.GetUtcNow()))
+            {
+                Log.HeldReplyDelivered(logger, _state!.InstanceId);
+                var input = JsonNode.Parse(held.ReplyJson) as JsonObject ?? [];
+                delivered |= await runner.ResumeByHashAsync(_workflow!, _state!, hash, input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()), this) > 0;
+            }
+        }
+
+        if (delivered)
+        {
+            await EndBurstAsync();
+            return;
+        }
+
+        if (_state!.Status is not WorkflowStatus.Running)
+        {
+            // Waiting or done: free the memory; the next reply or timer reactivates the grain from storage.
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task SaveAsync(string? runId, string customerKey, CancellationToken cancellationToken = default)
+    {
+        var state = _state!;
+        var now = clock.GetUtcNow();
+        var instance = new StoredInstance(
+            state.InstanceId,
+            state.DefinitionId,
+            runId,
+            customerKey,
+            state.Status.ToString(),
+            JsonSerializer.Serialize(state),
+            state.NextDueAt,
+            state.Bookmarks.Where(b => b.ResumeAt is null).Select(b => b.Hash).Distinct(StringComparer.Ordinal).ToList(),
+            _stored?.CreatedAt ?? now,
+            now,
+            _stored?.Version ?? 0);
+        var version = await store.SaveAsync(instance, instance.Version, cancellationToken);
+        _stored = instance with { Version = version };
+    }
+
+    private static JourneyInstanceSnapshot Snapshot(WorkflowState state) => new()
+    {
+        InstanceId = state.InstanceId,
+        Status = state.Status.ToString(),
+        Fault = state.Fault?.Message,
+        NextDueAt = state.NextDueAt,
+        Steps = state.History.Count,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Journey instance {InstanceId} took a reply that arrived before its wait")]
+        public static partial void HeldReplyDelivered(ILogger logger, string instanceId);
+    }
+}

@@ -1,0 +1,31 @@
+namespace JourneyPlugin.Runtime.Grains;
+
+/// <summary>What a journey instance starts with. JSON travels as text so the grain contract stays plain.</summary>
+[GenerateSerializer]
+[Alias("JourneyPlugin.JourneyStartRequest")]
+public sealed record JourneyStartRequest
+{
+    /// <summary>The journey.</summary>
+    [Id(0)]
+    public required string DefinitionId { get; init; }
+
+    /// <summary>The campaign run, or null for an event-triggered start.</summary>
+    [Id(1)]
+    public string? RunId { get; init; }
+
+    /// <summary>The customer's key within the run (id column or phone).</summary>
+    [Id(2)]
+    public required string CustomerKey { get; init; }
+
+    /// <summary>The customer profile as a JSON object.</summary>
+    [Id(3)]
+    public string CustomerJson { get; init; } = "{}";
+
+    /// <summary>The workflow input as a JSON object.</summary>
+    [Id(4)]
+    public string InputJson { get; init; } = "{}";
+
+    /// <summary>The instance id for (run or trigger, customer): the grain key.</summary>
+    public static string InstanceIdFor(string definitionId, string? runOrTrigger, string customerKey) =>
+        $"{runOrTrigger ?? definitionId}/{customerKey}";
+}

@@ -1,0 +1,75 @@
+using JourneyPlugin.Runtime.Conversations;
+using JourneyPlugin.Runtime.Definitions;
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Runtime.Sending;
+using JourneyPlugin.Runtime.Timeouts;
+using JourneyPlugin.WhatsApp.Messaging;
+using JourneyPlugin.WhatsApp.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace JourneyPlugin.Runtime.Hosting;
+
+/// <summary>Hosts the journey runtime on Orleans with the embedded defaults.</summary>
+public static class JourneyRuntimeHostBuilderExtensions
+{
+    /// <summary>
+    /// Adds the embedded runtime: a single Orleans silo on loopback, every durable thing in one
+    /// SQLite file under <see cref="JourneyRuntimeOptions.DataDirectory"/>, the timeout scanner, and
+    /// the journeys of <see cref="JourneyRuntimeOptions.WorkflowsDirectory"/>. Register the engine and
+    /// the vendor with <c>services.AddJourneyPlugin(j =&gt; j.AddInfobip(…))</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddJourneyRuntime(this IHostApplicationBuilder builder, Action<JourneyRuntimeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new JourneyRuntimeOptions();
+        configure?.Invoke(options);
+        var validation = new JourneyRuntimeOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(JourneyRuntimeOptions), validation.Failures);
+        }
+
+        // The silo starts before the services below, which call grains.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "journeyplugin", clusterId: "embedded"));
+
+        var services = builder.Services;
+        services.AddOptions<JourneyRuntimeOptions>().Configure(o =>
+        {
+            o.DataDirectory = options.DataDirectory;
+            o.WorkflowsDirectory = options.WorkflowsDirectory;
+            o.SiloPort = options.SiloPort;
+            o.GatewayPort = options.GatewayPort;
+            o.TimeoutScanInterval = options.TimeoutScanInterval;
+            o.TimeoutScanBatchSize = options.TimeoutScanBatchSize;
+            o.TimeoutFiringParallelism = options.TimeoutFiringParallelism;
+        });
+        services.AddOptions<ConversationOptions>();
+        services.AddJourneySqliteStorage(o => o.DataDirectory = options.DataDirectory);
+
+        // The durable conversation store replaces the in-memory one of the WhatsApp module.
+        services.RemoveAll<IConversationStateReader>();
+        services.AddSingleton<IConversationStateReader>(provider => provider.GetRequiredService<IConversationStore>());
+        DecorateVendorGateway(services);
+        services.TryAddSingleton<JourneyDefinitionCatalog>();
+        services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());
+        services.AddHostedService<WorkflowsDirectoryLoader>();
+        services.AddHostedService<TimeoutScanner>();
+        return builder;
+    }
+
+    private static void DecorateVendorGateway(IServiceCollection services)
+    {
+        var vendor = services.LastOrDefault(d => d.ServiceType == typeof(IWhatsAppGateway))
+            ?? throw new InvalidOperationException("No WhatsApp vendor is registered: call services.AddJourneyPlugin(j => j.AddInfobip(…)) before AddJourneyRuntime.");
+        services.Remove(vendor);
+        services.AddSingleton<IWhatsAppGateway>(provider => ActivatorUtilities.CreateInstance<LedgeredWhatsAppGateway>(provider, Resolve(provider, vendor)));
+    }
+
+    private static IWhatsAppGateway Resolve(IServiceProvider provider, ServiceDescriptor descriptor) => (IWhatsAppGateway)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+}

@@ -1,0 +1,45 @@
+namespace JourneyPlugin.Runtime.Storage;
+
+/// <summary>
+/// Journey instances: one row per instance with its serialised state, the index of the stimulus
+/// bookmarks it waits on, and the time its next timer is due (the durable timeout table).
+/// </summary>
+/// <remarks>
+/// The state is opaque to the store. Writers use optimistic concurrency: every save names the
+/// version it read, so two writers of one instance (e.g. two activations during a failover) cannot
+/// silently overwrite each other.
+/// </remarks>
+public interface IJourneyInstanceStore
+{
+    /// <summary>The instance, or <see langword="null"/> when there is none.</summary>
+    Task<StoredInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts (<paramref name="expectedVersion"/> 0) or updates (the stored version must equal
+    /// <paramref name="expectedVersion"/>) the instance, and in the same transaction replaces its
+    /// bookmark index rows with <see cref="StoredInstance.WaitingOn"/> and its due time with
+    /// <see cref="StoredInstance.NextDueAt"/>. <see cref="StoredInstance.Version"/> is ignored;
+    /// <see cref="StoredInstance.CreatedAt"/> is kept from the insert.
+    /// </summary>
+    /// <returns>The new version (1 after an insert).</returns>
+    /// <exception cref="ConcurrencyConflictException">The row exists on insert, or its version differs (or it is gone) on update.</exception>
+    Task<long> SaveAsync(StoredInstance instance, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of the instances waiting on the stimulus bookmark <paramref name="bookmarkHash"/>, in id order.</summary>
+    Task<IReadOnlyList<string>> FindWaitingAsync(string bookmarkHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> instances whose next timer is due at or before <paramref name="now"/>,
+    /// oldest due time first. Served from an index, so a million pending timers cost no more than a few.
+    /// </summary>
+    Task<IReadOnlyList<DueInstance>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the instances of a campaign run, in instance id order, without their state.</summary>
+    Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>How many instances of a run have the status <paramref name="status"/>.</summary>
+    Task<int> CountByStatusAsync(string runId, string status, CancellationToken cancellationToken = default);
+
+    /// <summary>How many instances of a run are in each status; statuses without instances are absent.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountStatusesAsync(string runId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,86 @@
+using JourneyPlugin.Runtime.Grains;
+using JourneyPlugin.Runtime.Hosting;
+using JourneyPlugin.Runtime.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JourneyPlugin.Runtime.Timeouts;
+
+/// <summary>
+/// Fires due timers: polls the instances whose next timer is due (an indexed column of the instance
+/// table) and asks their grains to fire them. One scanner instead of one Orleans reminder per
+/// journey, so a million pending timeouts cost rows, not reminders; timers due while the process was
+/// down fire at the first scan after it starts. The grain re-checks what is due, so a duplicate
+/// scan fires nothing twice.
+/// </summary>
+internal sealed partial class TimeoutScanner(
+    IJourneyInstanceStore store,
+    IGrainFactory grains,
+    IOptions<JourneyRuntimeOptions> options,
+    TimeProvider clock,
+    ILogger<TimeoutScanner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.TimeoutScanInterval, clock);
+        do
+        {
+            try
+            {
+                await ScanAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The scanner must outlive a failed scan; the next one retries.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Log.ScanFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Fires everything due now; returns how many instances were asked.</summary>
+    internal async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var batchSize = options.Value.TimeoutScanBatchSize;
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            // An instance that cannot fire (its journey was removed) stays due; never ask it twice in one scan.
+            var due = (await store.FindDueAsync(clock.GetUtcNow(), batchSize, cancellationToken).ConfigureAwait(false))
+                .Where(d => asked.Add(d.InstanceId))
+                .ToList();
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimeoutFiringParallelism, CancellationToken = cancellationToken },
+                async (instance, _) => await grains.GetGrain<IJourneyInstanceGrain>(instance.InstanceId).FireDueAsync().ConfigureAwait(false)).ConfigureAwait(false);
+            total += due.Count;
+            if (due.Count == 0)
+            {
+                break;
+            }
+        }
+
+        if (total > 0)
+        {
+            Log.Fired(logger, total);
+        }
+
+        return total;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Fired the due timers of {Count} journey instances")]
+        public static partial void Fired(ILogger logger, int count);
+
+        [LoggerMessage(2, LogLevel.Error, "Scanning for due timers failed; the next scan retries")]
+        public static partial void ScanFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using JourneyPlugin.Infobip.Sandbox;
+using JourneyPlugin.Runtime.Grains;
+using JourneyPlugin.Workflows.Definitions;
+using JourneyPlugin.Workflows.Execution;
+using WireMock.Server;
+
+namespace JourneyPlugin.EndToEnd.Tests.Runtime;
+
+/// <summary>Journeys on the embedded runtime (Orleans + SQLite) against the sandbox, including a restart.</summary>
+public sealed class EmbeddedRuntimeTests : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
+    private readonly WireMockServer _inbound;
+    private readonly InfobipSandbox _sandbox;
+    private EmbeddedRuntime? _runtime;
+
+    public EmbeddedRuntimeTests()
+    {
+        _inbound = EmbeddedRuntime.InboundReceiver(() => _runtime);
+        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
+        {
+            ApiKey = JourneyTestHost.ApiKey,
+            InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
+            DeliveredAfter = TimeSpan.FromMilliseconds(20),
+            SeenAfter = TimeSpan.FromMilliseconds(40),
+            WebhookBatchWindow = TimeSpan.FromMilliseconds(10),
+            WebhookRetryDelay = TimeSpan.FromMilliseconds(100),
+            ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
+        await _sandbox.DisposeAsync();
+        _inbound.Stop();
+        _inbound.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private static JourneyStartRequest Welcome(string phone) => new()
+    {
+        DefinitionId = "welcome-offer",
+        RunId = "run-1",
+        CustomerKey = phone,
+        CustomerJson = new JsonObject { ["phone"] = phone, ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" }.ToJsonString(),
+    };
+
+    private static string InstanceId(string phone) => JourneyStartRequest.InstanceIdFor("welcome-offer", "run-1", phone);
+
+    private IJourneyInstanceGrain Instance(string phone) => _runtime!.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId(phone));
+
+    private static byte[] Inbound(string from, string to, string text, string id) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["results"] = new JsonArray(new JsonObject
+        {
+            ["from"] = from,
+            ["to"] = to,
+            ["integrationType"] = "WHATSAPP",
+            ["receivedAt"] = "2026-11-24T09:00:00.000+0000",
+            ["messageId"] = id,
+            ["message"] = new JsonObject { ["type"] = "TEXT", ["text"] = text },
+            ["price"] = new JsonObject { ["pricePerMessage"] = 0, ["currency"] = "EUR" },
+            ["contact"] = new JsonObject { ["name"] = "Lan" },
+        }),
+        ["messageCount"] = 1,
+        ["pendingMessageCount"] = 0,
+    }.ToJsonString());
+
+    [Fact]
+    public async Task A_journey_runs_to_the_end_through_a_real_reply_and_enrolling_again_changes_nothing()
+    {
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+
+        await Instance("84912345671").StartAsync(Welcome("84912345671"));
+        await _runtime.WaitForStatusAsync(InstanceId("84912345671"), "Finished");
+        var again = await Instance("84912345671").StartAsync(Welcome("84912345671"));
+
+        Assert.Equal("Finished", again.Status);
+        Assert.Equal(2, _sandbox.AcceptedMessages.Count(m => m.To == "84912345671"));
+        var stored = await _runtime.Instances.GetAsync(InstanceId("84912345671"));
+        Assert.Equal(("Finished", "run-1", "welcome-offer"), (stored!.Status, stored.RunId, stored.DefinitionId));
+        Assert.Empty(stored.WaitingOn);
+    }
+
+    [Fact]
+    public async Task A_timer_due_while_the_process_was_down_fires_after_the_restart_once()
+    {
+        var journey = Path.Combine(_data, "journeys");
+        Directory.CreateDirectory(journey);
+        var definition = WorkflowDefinition.Create("pause", "Pause");
+        var start = definition.Root.AddActivity("Elsa.Start");
+        var delay = definition.Root.AddActivity("Elsa.Delay");
+        delay.SetInput("timeSpan", InputValue.Literal("PT2S", "TimeSpan"));
+        var end = definition.Root.AddActivity("Elsa.End");
+        definition.Root.Connect(start.Id, "Done", delay.Id);
+        definition.Root.Connect(delay.Id, "Done", end.Id);
+
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        _runtime.Catalog.Register(definition);
+        var id = JourneyStartRequest.InstanceIdFor("pause", "run-2", "c1");
+        var started = await _runtime.Grains.GetGrain<IJourneyInstanceGrain>(id).StartAsync(new JourneyStartRequest { DefinitionId = "pause", RunId = "run-2", CustomerKey = "c1" });
+        Assert.Equal("Suspended", started.Status);
+        await _runtime.DisposeAsync();
+        _runtime = null;
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        _runtime.Catalog.Register(definition);
+        var finished = await _runtime.WaitForStatusAsync(id, "Finished");
+
+        var state = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>((await _runtime.Instances.GetAsync(id))!.StateJson)!;
+        Assert.Single(state.History, h => h.ActivityId == delay.Id && h.Outcomes.Count > 0);
+        Assert.Equal(4, finished!.Steps); // start, delay waiting, delay done, end
+    }
+
+    [Fact]
+    public async Task A_duplicated_inbound_webhook_is_handled_once()
+    {
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        var body = Inbound("84912345672", _sandbox.Senders[0], "Hello", "wamid.dup-1");
+
+        Assert.Equal(1, await _runtime.DeliverInboundAsync(body));
+        Assert.Equal(0, await _runtime.DeliverInboundAsync(body));
+    }
+
+    [Fact]
+    public async Task Stop_opts_the_customer_out_and_a_later_journey_sends_nothing()
+    {
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        await _runtime.DeliverInboundAsync(Inbound("84912345673", _sandbox.Senders[0], " stop ", "wamid.stop-1"));
+
+        await Instance("84912345673").StartAsync(Welcome("84912345673"));
+        await _runtime.WaitForStatusAsync(InstanceId("84912345673"), "Finished");
+
+        Assert.DoesNotContain(_sandbox.AcceptedMessages, m => m.To == "84912345673");
+        Assert.True((await _runtime.Conversations.GetAsync(_sandbox.Senders[0], "84912345673")).OptedOut);
+    }
+
+    [Fact]
+    public async Task A_reply_that_arrives_before_the_wait_is_stored_is_held_and_delivered()
+    {
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        await _runtime.DeliverInboundAsync(Inbound("84912345674", _sandbox.Senders[0], "No thanks", "wamid.early-1"));
+
+        await Instance("84912345674").StartAsync(Welcome("84912345674"));
+        await _runtime.WaitForStatusAsync(InstanceId("84912345674"), "Finished");
+
+        Assert.Equal("No problem, Lan. Your code WELCOME15 stays valid for 30 days.", _sandbox.AcceptedMessages.Last(m => m.To == "84912345674").Text);
+    }
+}
