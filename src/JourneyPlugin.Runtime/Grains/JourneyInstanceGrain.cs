@@ -15,6 +15,7 @@ namespace JourneyPlugin.Runtime.Grains;
 /// </summary>
 internal sealed partial class JourneyInstanceGrain(
     IJourneyInstanceStore store,
+    IRunStore runs,
     IConversationStore conversations,
     IJourneyDefinitionProvider definitions,
     WorkflowRunner runner,
@@ -57,8 +58,13 @@ internal sealed partial class JourneyInstanceGrain(
 
         // The enrolment is durable before the first step runs.
         await SaveAsync(request.RunId, request.CustomerKey);
+        if (request.RunId is { } runId)
+        {
+            await runs.IncrementAsync(runId, null, FunnelCounter.Enrolled);
+        }
+
         await runner.RunAsync(_workflow, _state, this);
-        await EndBurstAsync();
+        await EndBurstAsync(wasDone: false);
         return Snapshot(_state);
     }
 
@@ -69,11 +75,12 @@ internal sealed partial class JourneyInstanceGrain(
             return 0;
         }
 
+        var wasDone = IsDone(_state!);
         var input = JsonNode.Parse(inputJson) as JsonObject ?? [];
         var resumed = await runner.ResumeByHashAsync(_workflow!, _state!, bookmarkHash, input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()), this);
         if (resumed > 0)
         {
-            await EndBurstAsync();
+            await EndBurstAsync(wasDone);
         }
 
         return resumed;
@@ -86,10 +93,11 @@ internal sealed partial class JourneyInstanceGrain(
             return 0;
         }
 
+        var wasDone = IsDone(_state!);
         var fired = await runner.ResumeDueAsync(_workflow!, _state!, this);
         if (fired > 0)
         {
-            await EndBurstAsync();
+            await EndBurstAsync(wasDone);
         }
 
         return fired;
@@ -97,8 +105,14 @@ internal sealed partial class JourneyInstanceGrain(
 
     public Task<JourneyInstanceSnapshot?> GetAsync() => Task.FromResult(_state is null ? null : Snapshot(_state));
 
-    public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken) =>
+    public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
+    {
         await SaveAsync(_stored?.RunId, _stored?.CustomerKey ?? state.CorrelationId ?? state.InstanceId, cancellationToken);
+        if (state.RunId is { } runId && FunnelSteps.For(runId, state, record) is { Count: > 0 } increments)
+        {
+            await runs.IncrementManyAsync(increments, cancellationToken);
+        }
+    }
 
     /// <summary>Whether the instance exists and its journey is loaded (it may be registered after the grain woke up).</summary>
     private async ValueTask<bool> EnsureWorkflowAsync()
@@ -111,11 +125,19 @@ internal sealed partial class JourneyInstanceGrain(
         return _state is not null && _workflow is not null;
     }
 
-    private async Task EndBurstAsync()
+    private static bool IsDone(WorkflowState state) => state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted;
+
+    /// <summary>Saves the state after a burst, delivers held replies, and counts the instance as completed once.</summary>
+    private async Task EndBurstAsync(bool wasDone)
     {
-        await SaveAsync(_stored?.RunId, _stored!.CustomerKey);
+        await SaveAsync(_stored!.RunId, _stored.CustomerKey);
+        if (!wasDone && _state!.RunId is { } runId && IsDone(_state))
+        {
+            await runs.IncrementAsync(runId, null, FunnelCounter.Completed);
+        }
 
         // A reply that came before this wait existed was held for it.
+        var doneBeforeHeld = IsDone(_state!);
         var delivered = false;
         foreach (var hash in _stored!.WaitingOn)
         {
@@ -129,7 +151,7 @@ internal sealed partial class JourneyInstanceGrain(
 
         if (delivered)
         {
-            await EndBurstAsync();
+            await EndBurstAsync(doneBeforeHeld);
             return;
         }
 

@@ -1,3 +1,4 @@
+using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Storage;
@@ -47,11 +48,9 @@ public static class JourneyRuntimeHostBuilderExtensions
             o.TimeoutFiringParallelism = options.TimeoutFiringParallelism;
         });
         services.AddOptions<ConversationOptions>();
+        services.AddOptions<CampaignOptions>();
         services.AddJourneySqliteStorage(o => o.DataDirectory = options.DataDirectory);
 
-        // The durable conversation store replaces the in-memory one of the WhatsApp module.
-        services.RemoveAll<IConversationStateReader>();
-        services.AddSingleton<IConversationStateReader>(provider => provider.GetRequiredService<IConversationStore>());
         DecorateVendorGateway(services);
         services.TryAddSingleton<JourneyDefinitionCatalog>();
         services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());

@@ -4,6 +4,7 @@ using System.Text.Json;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Infobip.Webhooks;
+using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
@@ -48,9 +49,16 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public ISendLedger Ledger => _host.Services.GetRequiredService<ISendLedger>();
 
-    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null)
+    public IRunStore Runs => _host.Services.GetRequiredService<IRunStore>();
+
+    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (campaigns is not null)
+        {
+            builder.Services.Configure(campaigns);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddInfobipWhatsApp(o =>
         {

@@ -48,12 +48,12 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
     private static JourneyStartRequest Welcome(string phone) => new()
     {
         DefinitionId = "welcome-offer",
-        RunId = "run-1",
         CustomerKey = phone,
         CustomerJson = new JsonObject { ["phone"] = phone, ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" }.ToJsonString(),
     };
 
-    private static string InstanceId(string phone) => JourneyStartRequest.InstanceIdFor("welcome-offer", "run-1", phone);
+    // Started as by an event, without a campaign run.
+    private static string InstanceId(string phone) => JourneyStartRequest.InstanceIdFor("welcome-offer", null, phone);
 
     private IJourneyInstanceGrain Instance(string phone) => _runtime!.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId(phone));
 
@@ -86,7 +86,7 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
         Assert.Equal("Finished", again.Status);
         Assert.Equal(2, _sandbox.AcceptedMessages.Count(m => m.To == "84912345671"));
         var stored = await _runtime.Instances.GetAsync(InstanceId("84912345671"));
-        Assert.Equal(("Finished", "run-1", "welcome-offer"), (stored!.Status, stored.RunId, stored.DefinitionId));
+        Assert.Equal(("Finished", null, "welcome-offer"), (stored!.Status, stored.RunId, stored.DefinitionId));
         Assert.Empty(stored.WaitingOn);
     }
 
@@ -105,8 +105,8 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
 
         _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
         _runtime.Catalog.Register(definition);
-        var id = JourneyStartRequest.InstanceIdFor("pause", "run-2", "c1");
-        var started = await _runtime.Grains.GetGrain<IJourneyInstanceGrain>(id).StartAsync(new JourneyStartRequest { DefinitionId = "pause", RunId = "run-2", CustomerKey = "c1" });
+        var id = JourneyStartRequest.InstanceIdFor("pause", null, "c1");
+        var started = await _runtime.Grains.GetGrain<IJourneyInstanceGrain>(id).StartAsync(new JourneyStartRequest { DefinitionId = "pause", CustomerKey = "c1" });
         Assert.Equal("Suspended", started.Status);
         await _runtime.DisposeAsync();
         _runtime = null;

@@ -1,0 +1,14 @@
+namespace JourneyPlugin.Runtime.Campaigns;
+
+/// <summary>How fast a run enrols, so that a million rows do not flood the silo.</summary>
+public sealed class CampaignOptions
+{
+    /// <summary>Rows read per enrolment batch.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Instances started at once within a batch.</summary>
+    public int Parallelism { get; set; } = 16;
+
+    /// <summary>The pause between batches.</summary>
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using JourneyPlugin.Infobip.Sandbox;
+using JourneyPlugin.Runtime.Campaigns;
+using JourneyPlugin.Runtime.Storage;
+using WireMock.Server;
+
+namespace JourneyPlugin.EndToEnd.Tests.Runtime;
+
+/// <summary>Campaign runs on the embedded runtime: an audience file in, a funnel out.</summary>
+public sealed class CampaignRunTests : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
+    private readonly WireMockServer _inbound;
+    private readonly InfobipSandbox _sandbox;
+    private EmbeddedRuntime? _runtime;
+
+    public CampaignRunTests()
+    {
+        Directory.CreateDirectory(_data);
+        _inbound = EmbeddedRuntime.InboundReceiver(() => _runtime);
+        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
+        {
+            ApiKey = JourneyTestHost.ApiKey,
+            InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
+            DeliveredAfter = TimeSpan.FromMilliseconds(20),
+            SeenAfter = TimeSpan.FromMilliseconds(40),
+            WebhookBatchWindow = TimeSpan.FromMilliseconds(20),
+            WebhookRetryDelay = TimeSpan.FromMilliseconds(100),
+            ReplyRules =
+            [
+                new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1, 2, 3], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(30) },
+                new SandboxReplyRule("No thanks") { TemplateName = "welcome_offer", LastDigits = [6, 7], Delay = TimeSpan.FromMilliseconds(30) },
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
+        await _sandbox.DisposeAsync();
+        _inbound.Stop();
+        _inbound.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>An audience of <paramref name="customers"/> valid rows, with an invalid phone every 50th row.</summary>
+    private string WriteAudience(int customers)
+    {
+        var csv = new StringBuilder("customer_id,phone,first_name,promo_code\n");
+        for (var i = 0; i < customers; i++)
+        {
+            csv.Append(CultureInfo(i)).Append(',').Append(i % 50 == 49 ? "0912 345" : $"849123{i:00000}").Append(",Guest").Append(i).Append(",WELCOME15\n");
+        }
+
+        var path = Path.Combine(_data, "audience.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+
+        static string CultureInfo(int i) => $"c{i:00000}";
+    }
+
+    private static bool Replies(int i) => i % 50 != 49 && (i % 10) is 1 or 2 or 3 or 6 or 7;
+
+    [Fact]
+    public async Task A_run_enrols_its_audience_reports_bad_rows_and_fills_the_funnel()
+    {
+        const int customers = 300;
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        var run = _runtime.Grains.GetGrain<ICampaignRunGrain>("run-300");
+
+        await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Welcome", AudiencePath = WriteAudience(customers) });
+
+        var valid = Enumerable.Range(0, customers).Count(i => i % 50 != 49);
+        var replying = Enumerable.Range(0, customers).Count(Replies);
+        FunnelCounts funnel = FunnelCounts.Empty;
+        for (var i = 0; i < 300 && funnel.Completed < replying; i++)
+        {
+            await Task.Delay(100);
+            funnel = (await _runtime.Runs.GetFunnelAsync("run-300")).Total;
+        }
+
+        var snapshot = await run.GetAsync();
+        Assert.Equal(("Completed", true, customers + 1L, 6L), (snapshot!.Status, snapshot.EnrolmentFinished, snapshot.RowsRead, snapshot.RowsRejected));
+        var rejected = await _runtime.Runs.ListRejectedRowsAsync("run-300", 0, 100);
+        Assert.Equal(6, rejected.Count);
+        Assert.Contains("no country code", rejected[0].Reason, StringComparison.Ordinal);
+
+        Assert.True(funnel.Completed == replying, $"funnel: enrolled {funnel.Enrolled}, sent {funnel.Sent}, replied {funnel.Replied}, completed {funnel.Completed}, failed {funnel.Failed}; sandbox {_sandbox.AcceptedMessages.Count}");
+        Assert.Equal(valid, funnel.Enrolled);
+        Assert.Equal(replying, funnel.Replied);
+        Assert.Equal(replying, funnel.Completed);
+        Assert.Equal(valid + replying, funnel.Sent);
+        Assert.Equal(0, funnel.Failed);
+
+        // Every customer got the offer exactly once; those who replied got exactly one answer.
+        var byCustomer = _sandbox.AcceptedMessages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(valid, byCustomer.Count);
+        Assert.All(Enumerable.Range(0, customers).Where(i => i % 50 != 49), i => Assert.Equal(Replies(i) ? 2 : 1, byCustomer[$"849123{i:00000}"]));
+    }
+
+    [Fact]
+    public async Task A_paused_run_stops_enrolling_and_resumes_where_it_stopped()
+    {
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data, campaigns: o =>
+        {
+            o.BatchSize = 10;
+            o.BatchInterval = TimeSpan.FromMilliseconds(100);
+        });
+        var run = _runtime.Grains.GetGrain<ICampaignRunGrain>("run-pause");
+
+        await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Paced", AudiencePath = WriteAudience(200) });
+        await Task.Delay(250);
+        var paused = await run.PauseAsync();
+        await Task.Delay(400);
+        var stillPaused = await run.GetAsync();
+
+        Assert.Equal("Paused", paused.Status);
+        Assert.InRange(paused.RowsRead, 1, 150);
+        Assert.Equal(paused.RowsRead, stillPaused!.RowsRead);
+
+        await run.ResumeAsync();
+        CampaignRunSnapshot? done = null;
+        for (var i = 0; i < 200 && done?.EnrolmentFinished != true; i++)
+        {
+            await Task.Delay(100);
+            done = await run.GetAsync();
+        }
+
+        Assert.Equal(201, done!.RowsRead);
+        Assert.Equal(196, (await _runtime.Runs.GetFunnelAsync("run-pause")).Total.Enrolled);
+    }
+}
