@@ -1,6 +1,7 @@
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Definitions;
+using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Runtime.Sending;
 using JourneyPlugin.Runtime.Timeouts;
@@ -52,6 +53,7 @@ public static class JourneyRuntimeHostBuilderExtensions
         services.AddJourneySqliteStorage(o => o.DataDirectory = options.DataDirectory);
 
         DecorateVendorGateway(services);
+        services.TryAddSingleton<DeliveryReportProcessor>();
         services.TryAddSingleton<JourneyDefinitionCatalog>();
         services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());
         services.AddHostedService<WorkflowsDirectoryLoader>();

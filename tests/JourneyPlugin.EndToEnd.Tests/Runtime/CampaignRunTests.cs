@@ -22,6 +22,7 @@ public sealed class CampaignRunTests : IAsyncDisposable
         {
             ApiKey = JourneyTestHost.ApiKey,
             InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
+            DeliveryReportUrl = new Uri($"{_inbound.Url}/reports"),
             DeliveredAfter = TimeSpan.FromMilliseconds(20),
             SeenAfter = TimeSpan.FromMilliseconds(40),
             WebhookBatchWindow = TimeSpan.FromMilliseconds(20),
@@ -78,7 +79,7 @@ public sealed class CampaignRunTests : IAsyncDisposable
         var valid = Enumerable.Range(0, customers).Count(i => i % 50 != 49);
         var replying = Enumerable.Range(0, customers).Count(Replies);
         FunnelCounts funnel = FunnelCounts.Empty;
-        for (var i = 0; i < 300 && funnel.Completed < replying; i++)
+        for (var i = 0; i < 300 && (funnel.Completed < replying || funnel.Seen < valid + replying); i++)
         {
             await Task.Delay(100);
             funnel = (await _runtime.Runs.GetFunnelAsync("run-300")).Total;
@@ -95,7 +96,11 @@ public sealed class CampaignRunTests : IAsyncDisposable
         Assert.Equal(replying, funnel.Replied);
         Assert.Equal(replying, funnel.Completed);
         Assert.Equal(valid + replying, funnel.Sent);
+        Assert.Equal(valid + replying, funnel.Delivered);
+        Assert.Equal(valid + replying, funnel.Seen);
         Assert.Equal(0, funnel.Failed);
+        var offerStep = (await _runtime.Runs.GetFunnelAsync("run-300")).Steps.Values.Single(s => s.Sent == valid);
+        Assert.Equal((valid, valid), (offerStep.Delivered, offerStep.Seen));
 
         // Every customer got the offer exactly once; those who replied got exactly one answer.
         var byCustomer = _sandbox.AcceptedMessages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());

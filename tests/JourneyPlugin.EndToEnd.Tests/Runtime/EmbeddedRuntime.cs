@@ -6,6 +6,7 @@ using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Definitions;
+using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
@@ -103,6 +104,17 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         return handled;
     }
 
+    /// <summary>Hands an Infobip delivery or seen report webhook body to the runtime (both arrive at the same notify URL).</summary>
+    public async Task DeliverReportsAsync(byte[] body)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var isSeen = System.Text.Json.Nodes.JsonNode.Parse(body)?["results"]?[0]?["seenAt"] is not null;
+        var reports = isSeen
+            ? InfobipWebhookParser.ParseSeenReports(body).Results.Select(r => r.ToWhatsAppReport(now)).ToList()
+            : InfobipWebhookParser.ParseDeliveryReports(body).Results.Select(r => r.ToWhatsAppReport(now)).ToList();
+        await _host.Services.GetRequiredService<DeliveryReportProcessor>().ProcessAsync(reports);
+    }
+
     public static InboundReply ToInbound(WhatsAppInboundMessage reply) => new()
     {
         Sender = reply.Sender,
@@ -127,6 +139,17 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
             }
 
             await current.DeliverInboundAsync(request.BodyAsBytes!);
+            return new WireMock.ResponseMessage { StatusCode = 200 };
+        }));
+        server.Given(Request.Create().WithPath("/reports").UsingPost()).RespondWith(Response.Create().WithCallback(async request =>
+        {
+            var current = runtime();
+            if (current is null)
+            {
+                return new WireMock.ResponseMessage { StatusCode = 503 };
+            }
+
+            await current.DeliverReportsAsync(request.BodyAsBytes!);
             return new WireMock.ResponseMessage { StatusCode = 200 };
         }));
         return server;

@@ -1,0 +1,84 @@
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.WhatsApp.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyPlugin.Runtime.Delivery;
+
+/// <summary>
+/// Applies delivery and seen reports to the send ledger (status only moves forward; duplicates,
+/// late and unknown reports change nothing) and counts each advance once in its run's funnel.
+/// </summary>
+public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStore runs, ILogger<DeliveryReportProcessor> logger)
+{
+    /// <summary>Applies a webhook's reports in one transaction; returns what changed.</summary>
+    public async Task<IReadOnlyList<DeliveryUpdateResult>> ProcessAsync(IReadOnlyList<WhatsAppDeliveryReport> reports, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        if (reports.Count == 0)
+        {
+            return [];
+        }
+
+        var results = await ledger.ApplyDeliveryReportsAsync(reports.Select(ToLedger).ToList(), cancellationToken).ConfigureAwait(false);
+        var increments = new List<FunnelIncrement>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            if (result.Kind == DeliveryUpdateKind.Orphan)
+            {
+                Log.Orphan(logger, result.MessageId);
+                continue;
+            }
+
+            if (!result.Changed || result.RunId is not { } runId)
+            {
+                continue;
+            }
+
+            // A seen report may come first: it counts as delivered too.
+            if (result.NewStatus is DeliveryStatus.Delivered or DeliveryStatus.Seen && result.OldStatus is DeliveryStatus.None or DeliveryStatus.Pending)
+            {
+                increments.Add(new(runId, result.ActivityId, FunnelCounter.Delivered));
+            }
+
+            if (result.NewStatus == DeliveryStatus.Seen)
+            {
+                increments.Add(new(runId, result.ActivityId, FunnelCounter.Seen));
+            }
+            else if (result.NewStatus == DeliveryStatus.Failed)
+            {
+                increments.Add(new(runId, result.ActivityId, FunnelCounter.Failed, reports[i].ErrorCode ?? "UNDELIVERABLE"));
+            }
+        }
+
+        if (increments.Count > 0)
+        {
+            await runs.IncrementManyAsync(increments, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private static DeliveryReport ToLedger(WhatsAppDeliveryReport report) => new(
+        report.MessageId,
+        report.Status switch
+        {
+            WhatsAppDeliveryStatus.Delivered => DeliveryStatus.Delivered,
+            WhatsAppDeliveryStatus.Seen => DeliveryStatus.Seen,
+            WhatsAppDeliveryStatus.Failed => DeliveryStatus.Failed,
+            _ => DeliveryStatus.Pending,
+        },
+        report.At)
+    {
+        VendorStatus = report.VendorStatus,
+        ErrorCode = report.ErrorCode,
+        Detail = report.Detail,
+        Recipient = report.Recipient,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Delivery report for unknown message {MessageId} kept as an orphan")]
+        public static partial void Orphan(ILogger logger, string messageId);
+    }
+}
