@@ -8,7 +8,7 @@ namespace JourneyPlugin.Runtime.Delivery;
 /// Applies delivery and seen reports to the send ledger (status only moves forward; duplicates,
 /// late and unknown reports change nothing) and counts each advance once in its run's funnel.
 /// </summary>
-public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStore runs, ILogger<DeliveryReportProcessor> logger)
+public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStore runs, IGrainFactory grains, ILogger<DeliveryReportProcessor> logger)
 {
     /// <summary>Applies a webhook's reports in one transaction; returns what changed.</summary>
     public async Task<IReadOnlyList<DeliveryUpdateResult>> ProcessAsync(IReadOnlyList<WhatsAppDeliveryReport> reports, CancellationToken cancellationToken = default)
@@ -54,6 +54,12 @@ public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStor
         if (increments.Count > 0)
         {
             await runs.IncrementManyAsync(increments, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Evidence settles a send whose answer was lost: its journey goes on as sent.
+        foreach (var settled in results.Where(r => r.SettledByEvidence && r.InstanceId is { Length: > 0 }))
+        {
+            await SendSettlements.ResumeAsync(grains, settled.InstanceId!, settled.MessageId, WhatsApp.Activities.SendSettlement.Accepted).ConfigureAwait(false);
         }
 
         return results;

@@ -58,6 +58,8 @@ public static class JourneyRuntimeHostBuilderExtensions
         services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());
         services.AddHostedService<WorkflowsDirectoryLoader>();
         services.AddHostedService<TimeoutScanner>();
+        services.AddOptions<SettlementOptions>();
+        services.AddHostedService<SendSettler>();
         return builder;
     }
 

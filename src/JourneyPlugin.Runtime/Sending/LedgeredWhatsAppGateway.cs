@@ -27,7 +27,9 @@ internal sealed partial class LedgeredWhatsAppGateway(IWhatsAppGateway vendor, I
             new LedgerReservation(message.MessageId, message.InstanceId ?? string.Empty, message.RunId, message.ActivityId ?? string.Empty, connectionName, message.To),
             cancellationToken).ConfigureAwait(false);
 
-        if (!entry.IsNewReservation)
+        // A resend decided by the settlement policy goes to the vendor again, with the same id.
+        var resendDecided = entry.Settlement == SettlementDecision.ResendSameMessageId && entry.SendState != LedgerSendState.Accepted;
+        if (!entry.IsNewReservation && !resendDecided)
         {
             switch (entry.SendState)
             {

@@ -188,16 +188,67 @@ public sealed class SendInfobipWhatsApp : Activity
 
         var state = context.WorkflowExecutionContext.State;
         message = message with { InstanceId = state.InstanceId, RunId = state.RunId, ActivityId = Id };
-        var result = await gateway.SendAsync(connection!, message, context.CancellationToken).ConfigureAwait(false);
-        if (result.Status == WhatsAppSendStatus.Sent)
-        {
-            context.Set(Status, result.VendorStatus ?? "SENT");
-            context.Set(FailureReason, string.Empty);
-            await context.CompleteActivityWithOutcomesAsync(Sent).ConfigureAwait(false);
-            return;
-        }
+        await SendAsync(context, gateway, connection!, message).ConfigureAwait(false);
+    }
 
-        await FailAsync(context, result).ConfigureAwait(false);
+    private async ValueTask SendAsync(ActivityExecutionContext context, IWhatsAppGateway gateway, string connection, WhatsAppOutboundMessage message)
+    {
+        var result = await gateway.SendAsync(connection, message, context.CancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case WhatsAppSendStatus.Sent:
+                await SentAsync(context, result.VendorStatus ?? "SENT").ConfigureAwait(false);
+                break;
+            case WhatsAppSendStatus.Unknown:
+                // The message may be on its way: never guess. Wait for evidence or the settlement policy,
+                // keeping the message so that a resend is the same message.
+                context.Properties["connection"] = connection;
+                context.Properties["message"] = ValueConverter.ToJson(message);
+                context.Set(Status, "UNKNOWN");
+                context.JournalMessage = $"outcome unknown ({result.Detail}); waiting for settlement";
+                context.CreateBookmark(new CreateBookmarkArgs
+                {
+                    Stimulus = new SendSettlementStimulus(message.MessageId),
+                    BookmarkName = SendSettlementStimulus.Name,
+                    IncludeActivityInstanceId = false,
+                    Callback = OnSettledAsync,
+                });
+                break;
+            default:
+                await FailAsync(context, result).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async ValueTask OnSettledAsync(ActivityExecutionContext context)
+    {
+        var settlement = context.GetWorkflowInput<SendSettlement>(SendSettlementStimulus.InputKey);
+        var message = (WhatsAppOutboundMessage)ValueConverter.Convert(context.Properties["message"], typeof(WhatsAppOutboundMessage))!;
+        switch (settlement)
+        {
+            case SendSettlement.Accepted:
+                await SentAsync(context, "ACCEPTED").ConfigureAwait(false);
+                break;
+            case SendSettlement.Resend:
+                await SendAsync(context, context.GetRequiredService<IWhatsAppGateway>(), context.Properties["connection"]!.GetValue<string>(), message).ConfigureAwait(false);
+                break;
+            default:
+                await FailAsync(context, new WhatsAppSendResult
+                {
+                    Status = WhatsAppSendStatus.Failed,
+                    MessageId = message.MessageId,
+                    FailureReason = WhatsAppFailureReason.OutcomeUnknown,
+                    Detail = "no evidence of delivery within the settlement window; given up by policy",
+                }).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async ValueTask SentAsync(ActivityExecutionContext context, string status)
+    {
+        context.Set(Status, status);
+        context.Set(FailureReason, string.Empty);
+        await context.CompleteActivityWithOutcomesAsync(Sent).ConfigureAwait(false);
     }
 
     private async ValueTask FailAsync(ActivityExecutionContext context, WhatsAppSendResult result)

@@ -52,12 +52,17 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IRunStore Runs => _host.Services.GetRequiredService<IRunStore>();
 
-    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null)
+    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (campaigns is not null)
         {
             builder.Services.Configure(campaigns);
+        }
+
+        if (settlement is not null)
+        {
+            builder.Services.Configure(settlement);
         }
 
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using JourneyPlugin.Infobip.Sandbox;
+using JourneyPlugin.Runtime.Delivery;
+using JourneyPlugin.Runtime.Grains;
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.WhatsApp.Activities;
+using WireMock.Server;
+
+namespace JourneyPlugin.EndToEnd.Tests.Runtime;
+
+/// <summary>A send whose answer is lost is settled by evidence, or by the policy after the window; never guessed.</summary>
+public sealed class SettlementTests : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
+    private readonly WireMockServer _webhooks;
+    private InfobipSandbox? _sandbox;
+    private EmbeddedRuntime? _runtime;
+
+    public SettlementTests() => _webhooks = EmbeddedRuntime.InboundReceiver(() => _runtime);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+
+        _webhooks.Stop();
+        _webhooks.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private async Task<string> StartWelcomeAsync(bool reports, Action<SettlementOptions> settlement, string phone)
+    {
+        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
+        {
+            ApiKey = JourneyTestHost.ApiKey,
+            InboundMessageUrl = new Uri($"{_webhooks.Url}/inbound"),
+            DeliveryReportUrl = reports ? new Uri($"{_webhooks.Url}/reports") : null,
+            DeliveredAfter = TimeSpan.FromMilliseconds(20),
+            SeenAfter = TimeSpan.FromMilliseconds(40),
+            WebhookBatchWindow = TimeSpan.FromMilliseconds(10),
+            LostResponseHold = TimeSpan.FromSeconds(3),
+            ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }],
+        });
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data, settlement: settlement);
+        _sandbox.Faults.AddLostResponses(1);
+
+        var instanceId = JourneyStartRequest.InstanceIdFor("welcome-offer", null, phone);
+        var started = await _runtime.Grains.GetGrain<IJourneyInstanceGrain>(instanceId).StartAsync(new JourneyStartRequest
+        {
+            DefinitionId = "welcome-offer",
+            CustomerKey = phone,
+            CustomerJson = new JsonObject { ["phone"] = phone, ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" }.ToJsonString(),
+        });
+        Assert.Equal("Suspended", started.Status);
+        return instanceId;
+    }
+
+    [Fact]
+    public async Task A_delivery_report_for_the_lost_send_settles_it_and_the_journey_goes_on_with_one_message()
+    {
+        var id = await StartWelcomeAsync(reports: true, o => o.Window = TimeSpan.FromMinutes(10), "84912345671");
+
+        await _runtime!.WaitForStatusAsync(id, "Finished");
+
+        var received = _sandbox!.AcceptedMessages.Where(m => m.To == "84912345671").ToList();
+        Assert.Equal(["welcome_offer", null], received.Select(m => m.TemplateName));
+        Assert.StartsWith("Great, Lan!", received[1].Text, StringComparison.Ordinal);
+        Assert.Equal(LedgerSendState.Accepted, (await _runtime.Ledger.GetAsync(received[0].MessageId))!.SendState);
+    }
+
+    [Fact]
+    public async Task Without_evidence_the_default_policy_resends_with_the_same_message_id()
+    {
+        var id = await StartWelcomeAsync(reports: false, o => { o.Window = TimeSpan.FromSeconds(1); o.ScanInterval = TimeSpan.FromMilliseconds(200); }, "84912345679");
+
+        await JourneyTestHost.WaitUntilAsync(() => _sandbox!.AcceptedMessages.Count == 2, "the send was repeated");
+        var sent = _sandbox!.AcceptedMessages;
+        Assert.Equal(sent[0].MessageId, sent[1].MessageId);
+        await JourneyTestHost.WaitUntilAsync(() => _runtime!.Ledger.GetAsync(sent[0].MessageId).Result?.SendState == LedgerSendState.Accepted, "the resend was accepted");
+        Assert.Equal([SettlementDecision.ResendSameMessageId], (await _runtime!.Ledger.GetSettlementsAsync(sent[0].MessageId)).Select(s => s.Decision));
+
+        // The journey went on to wait for the customer's answer.
+        var state = await _runtime.WaitForStatusAsync(id, "Suspended");
+        Assert.NotNull(state!.NextDueAt);
+    }
+
+    [Fact]
+    public async Task Without_evidence_a_give_up_policy_fails_the_step_and_sends_nothing_more()
+    {
+        var id = await StartWelcomeAsync(reports: false, o => { o.Window = TimeSpan.FromSeconds(1); o.ScanInterval = TimeSpan.FromMilliseconds(200); o.Policy = SendSettlement.Failed; }, "84912345678");
+
+        await _runtime!.WaitForStatusAsync(id, "Finished");
+
+        Assert.Single(_sandbox!.AcceptedMessages);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Workflows.Execution.WorkflowState>((await _runtime.Instances.GetAsync(id))!.StateJson)!;
+        Assert.Equal("OutcomeUnknown", stored.Outputs.Values.First(o => o.ContainsKey("failureReason"))["failureReason"]!.GetValue<string>());
+    }
+}
