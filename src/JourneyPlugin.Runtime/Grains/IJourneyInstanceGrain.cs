@@ -16,7 +16,10 @@ public interface IJourneyInstanceGrain : IGrainWithStringKey
     [Alias("Resume")]
     Task<int> ResumeAsync(string bookmarkHash, string inputJson);
 
-    /// <summary>Fires the timers that are due (delays, reply timeouts); a timer already handled is not fired again.</summary>
+    /// <summary>
+    /// Fires the timers that are due (delays, reply timeouts), and goes on with a burst a crash
+    /// interrupted; a timer already handled is not fired again.
+    /// </summary>
     [Alias("FireDue")]
     Task<int> FireDueAsync();
 

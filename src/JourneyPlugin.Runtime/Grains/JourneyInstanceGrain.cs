@@ -94,7 +94,17 @@ internal sealed partial class JourneyInstanceGrain(
         }
 
         var wasDone = IsDone(_state!);
-        var fired = await runner.ResumeDueAsync(_workflow!, _state!, this);
+        var fired = 0;
+        if (_state!.Status == WorkflowStatus.Running)
+        {
+            // The process died in the middle of a burst: go on from the last saved step. A Send step
+            // that runs again finds its ledger row and does not send twice.
+            Log.Recovering(logger, _state.InstanceId);
+            await runner.RunAsync(_workflow!, _state, this);
+            fired++;
+        }
+
+        fired += await runner.ResumeDueAsync(_workflow!, _state, this);
         if (fired > 0)
         {
             await EndBurstAsync(wasDone);
@@ -173,7 +183,8 @@ internal sealed partial class JourneyInstanceGrain(
             customerKey,
             state.Status.ToString(),
             JsonSerializer.Serialize(state),
-            state.NextDueAt,
+            // A running instance is due at once: if the process dies mid-burst, the timeout scanner resumes it.
+            state.Status == WorkflowStatus.Running ? now : state.NextDueAt,
             state.Bookmarks.Where(b => b.ResumeAt is null).Select(b => b.Hash).Distinct(StringComparer.Ordinal).ToList(),
             _stored?.CreatedAt ?? now,
             now,
@@ -195,5 +206,8 @@ internal sealed partial class JourneyInstanceGrain(
     {
         [LoggerMessage(1, LogLevel.Debug, "Journey instance {InstanceId} took a reply that arrived before its wait")]
         public static partial void HeldReplyDelivered(ILogger logger, string instanceId);
+
+        [LoggerMessage(2, LogLevel.Warning, "Journey instance {InstanceId} was interrupted in the middle of a step and goes on from its last saved step")]
+        public static partial void Recovering(ILogger logger, string instanceId);
     }
 }

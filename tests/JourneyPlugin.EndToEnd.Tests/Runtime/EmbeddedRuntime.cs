@@ -38,6 +38,8 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IJourneyInstanceStore Instances => _host.Services.GetRequiredService<IJourneyInstanceStore>();

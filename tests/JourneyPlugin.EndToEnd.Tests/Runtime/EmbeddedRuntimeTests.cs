@@ -2,6 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Runtime.Grains;
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using JourneyPlugin.Workflows.Definitions;
 using JourneyPlugin.Workflows.Execution;
 using WireMock.Server;
@@ -119,6 +122,33 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
         var state = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>((await _runtime.Instances.GetAsync(id))!.StateJson)!;
         Assert.Single(state.History, h => h.ActivityId == delay.Id && h.Outcomes.Count > 0);
         Assert.Equal(4, finished!.Steps); // start, delay waiting, delay done, end
+    }
+
+    [Fact]
+    public async Task An_instance_interrupted_in_the_middle_of_a_burst_goes_on_after_the_restart()
+    {
+        // As a kill right after the enrolment was saved leaves it: running, its start scheduled.
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        var workflow = (await _runtime.Catalog.FindAsync("welcome-offer"))!;
+        var state = _runtime.Services.GetRequiredService<WorkflowRunner>().CreateInstance(workflow, new WorkflowStartRequest
+        {
+            InstanceId = InstanceId("84912345675"),
+            CorrelationId = "84912345675",
+            Customer = new JsonObject { ["phone"] = "84912345675", ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
+        });
+        await _runtime.DisposeAsync();
+        _runtime = null;
+        using (var storage = new JourneyPlugin.Runtime.Storage.Sqlite.SqliteStorage(Microsoft.Extensions.Options.Options.Create(new JourneyPlugin.Runtime.Storage.Sqlite.SqliteStorageOptions { DataDirectory = _data }), TimeProvider.System))
+        {
+            var now = DateTimeOffset.UtcNow;
+            await storage.Instances.SaveAsync(new StoredInstance(state.InstanceId, "welcome-offer", null, "84912345675", "Running", System.Text.Json.JsonSerializer.Serialize(state), now, [], now, now), 0);
+        }
+
+        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        var resumed = await _runtime.WaitForStatusAsync(InstanceId("84912345675"), "Suspended");
+
+        Assert.NotNull(resumed!.NextDueAt);
+        Assert.Single(_sandbox.AcceptedMessages, m => m.To == "84912345675" && m.TemplateName == "welcome_offer");
     }
 
     [Fact]
