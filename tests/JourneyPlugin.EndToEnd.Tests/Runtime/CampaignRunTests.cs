@@ -67,10 +67,12 @@ public sealed class CampaignRunTests : IAsyncDisposable
 
     private static bool Replies(int i) => i % 50 != 49 && (i % 10) is 1 or 2 or 3 or 6 or 7;
 
-    [Fact]
-    public async Task A_run_enrols_its_audience_reports_bad_rows_and_fills_the_funnel()
+    [Theory]
+    [InlineData(300)]
+    [InlineData(10_000)]
+    public async Task A_run_enrols_its_audience_reports_bad_rows_and_fills_the_funnel(int customers)
     {
-        const int customers = 300;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
         var run = _runtime.Grains.GetGrain<ICampaignRunGrain>("run-300");
 
@@ -79,16 +81,16 @@ public sealed class CampaignRunTests : IAsyncDisposable
         var valid = Enumerable.Range(0, customers).Count(i => i % 50 != 49);
         var replying = Enumerable.Range(0, customers).Count(Replies);
         FunnelCounts funnel = FunnelCounts.Empty;
-        for (var i = 0; i < 300 && (funnel.Completed < replying || funnel.Seen < valid + replying); i++)
+        for (var i = 0; i < 3000 && (funnel.Completed < replying || funnel.Seen < valid + replying); i++)
         {
             await Task.Delay(100);
             funnel = (await _runtime.Runs.GetFunnelAsync("run-300")).Total;
         }
 
         var snapshot = await run.GetAsync();
-        Assert.Equal(("Completed", true, customers + 1L, 6L), (snapshot!.Status, snapshot.EnrolmentFinished, snapshot.RowsRead, snapshot.RowsRejected));
-        var rejected = await _runtime.Runs.ListRejectedRowsAsync("run-300", 0, 100);
-        Assert.Equal(6, rejected.Count);
+        Assert.Equal(("Completed", true, customers + 1L, customers / 50L), (snapshot!.Status, snapshot.EnrolmentFinished, snapshot.RowsRead, snapshot.RowsRejected));
+        var rejected = await _runtime.Runs.ListRejectedRowsAsync("run-300", 0, 1000);
+        Assert.Equal(customers / 50, rejected.Count);
         Assert.Contains("no country code", rejected[0].Reason, StringComparison.Ordinal);
 
         Assert.True(funnel.Completed == replying, $"funnel: enrolled {funnel.Enrolled}, sent {funnel.Sent}, replied {funnel.Replied}, completed {funnel.Completed}, failed {funnel.Failed}; sandbox {_sandbox.AcceptedMessages.Count}");
@@ -106,6 +108,7 @@ public sealed class CampaignRunTests : IAsyncDisposable
         var byCustomer = _sandbox.AcceptedMessages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(valid, byCustomer.Count);
         Assert.All(Enumerable.Range(0, customers).Where(i => i % 50 != 49), i => Assert.Equal(Replies(i) ? 2 : 1, byCustomer[$"849123{i:00000}"]));
+        Console.WriteLine($"Campaign of {customers} customers: {started.Elapsed.TotalSeconds:0.0} s, {_sandbox.AcceptedMessages.Count / started.Elapsed.TotalSeconds:0} messages/s, working set {Environment.WorkingSet / 1024 / 1024} MB");
     }
 
     [Fact]
