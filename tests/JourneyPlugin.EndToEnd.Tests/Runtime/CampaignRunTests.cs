@@ -7,6 +7,7 @@ using WireMock.Server;
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 
 /// <summary>Campaign runs on the embedded runtime: an audience file in, a funnel out.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class CampaignRunTests : IAsyncDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");

@@ -14,6 +14,7 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 /// random points and restarted, with lost answers and 429 bursts injected. The sandbox runs in this
 /// test process, so its record of what customers received survives every kill.
 /// </summary>
+[Collection(HeavyTests.Name)]
 public sealed class CrashTests(ITestOutputHelper output) : IAsyncDisposable
 {
     private const int Customers = 10_000;

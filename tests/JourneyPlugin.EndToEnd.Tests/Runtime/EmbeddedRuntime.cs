@@ -71,7 +71,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         builder.Services.AddInfobipWhatsApp(o =>
         {
             // Short enough for a lost answer to time out within a test.
-            o.RequestTimeout = TimeSpan.FromSeconds(1);
+            o.RequestTimeout = TimeSpan.FromSeconds(2);
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
         });
         builder.Services.AddJourneyPlugin(j => j.AddInfobip("sandbox", o =>

@@ -20,7 +20,7 @@ public sealed class SendLedgerTests : IAsyncDisposable
         {
             ApiKey = JourneyTestHost.ApiKey,
             InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
-            LostResponseHold = TimeSpan.FromSeconds(3),
+            LostResponseHold = TimeSpan.FromSeconds(6),
         });
     }
 

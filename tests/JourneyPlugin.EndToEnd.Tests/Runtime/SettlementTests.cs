@@ -46,7 +46,7 @@ public sealed class SettlementTests : IAsyncDisposable
             DeliveredAfter = TimeSpan.FromMilliseconds(20),
             SeenAfter = TimeSpan.FromMilliseconds(40),
             WebhookBatchWindow = TimeSpan.FromMilliseconds(10),
-            LostResponseHold = TimeSpan.FromSeconds(3),
+            LostResponseHold = TimeSpan.FromSeconds(6),
             ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }],
         });
         _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data, settlement: settlement);
