@@ -21,6 +21,6 @@ public sealed record RunRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    /// <summary>How many audience rows were read (rows are numbered from 1, so this is the cursor).</summary>
+    /// <summary>The number of the last audience row handled (the enrolment cursor; a CSV header is row 1).</summary>
     public long RowsRead => EnrolmentCursor;
 }
