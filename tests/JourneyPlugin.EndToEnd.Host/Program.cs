@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Runtime.Campaigns;
+using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
@@ -51,16 +52,7 @@ app.MapPost("/inbound", async (HttpRequest request, IGrainFactory grains, Cancel
 {
     foreach (var message in (await InfobipWebhookParser.ParseInboundMessagesAsync(request.Body, cancellationToken)).Results)
     {
-        var reply = message.ToWhatsAppMessage();
-        await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(reply.Sender, reply.Customer)).OnInboundAsync(new InboundReply
-        {
-            Sender = reply.Sender,
-            Customer = reply.Customer,
-            MessageId = reply.MessageId,
-            ReceivedAt = reply.ReceivedAt,
-            Text = reply.Text,
-            MessageJson = System.Text.Json.JsonSerializer.Serialize(reply, System.Text.Json.JsonSerializerOptions.Web),
-        });
+        await grains.RouteInboundAsync(message.ToWhatsAppMessage());
     }
 
     return Results.Ok();

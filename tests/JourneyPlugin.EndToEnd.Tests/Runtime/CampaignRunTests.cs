@@ -10,45 +10,23 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 [Collection(HeavyTests.Name)]
 public sealed class CampaignRunTests : IAsyncDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
-    private readonly WireMockServer _inbound;
-    private readonly InfobipSandbox _sandbox;
-    private EmbeddedRuntime? _runtime;
+    private readonly RuntimeTestBed _bed = new();
 
     public CampaignRunTests()
     {
-        Directory.CreateDirectory(_data);
-        _inbound = EmbeddedRuntime.InboundReceiver(() => _runtime);
-        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
+        Directory.CreateDirectory(_bed.DataDirectory);
+        _bed.StartSandbox(reports: true, o =>
         {
-            ApiKey = JourneyTestHost.ApiKey,
-            InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
-            DeliveryReportUrl = new Uri($"{_inbound.Url}/reports"),
-            DeliveredAfter = TimeSpan.FromMilliseconds(20),
-            SeenAfter = TimeSpan.FromMilliseconds(40),
-            WebhookBatchWindow = TimeSpan.FromMilliseconds(20),
-            WebhookRetryDelay = TimeSpan.FromMilliseconds(100),
-            ReplyRules =
+            o.WebhookBatchWindow = TimeSpan.FromMilliseconds(20);
+            o.ReplyRules =
             [
                 new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1, 2, 3], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(30) },
                 new SandboxReplyRule("No thanks") { TemplateName = "welcome_offer", LastDigits = [6, 7], Delay = TimeSpan.FromMilliseconds(30) },
-            ],
+            ];
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_runtime is not null)
-        {
-            await _runtime.DisposeAsync();
-        }
-
-        await _sandbox.DisposeAsync();
-        _inbound.Stop();
-        _inbound.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     /// <summary>An audience of <paramref name="customers"/> valid rows, with an invalid phone every 50th row.</summary>
     private string WriteAudience(int customers)
@@ -59,7 +37,7 @@ public sealed class CampaignRunTests : IAsyncDisposable
             csv.Append(CultureInfo(i)).Append(',').Append(i % 50 == 49 ? "0912 345" : $"849123{i:00000}").Append(",Guest").Append(i).Append(",WELCOME15\n");
         }
 
-        var path = Path.Combine(_data, "audience.csv");
+        var path = Path.Combine(_bed.DataDirectory, "audience.csv");
         File.WriteAllText(path, csv.ToString());
         return path;
 
@@ -74,8 +52,8 @@ public sealed class CampaignRunTests : IAsyncDisposable
     public async Task A_run_enrols_its_audience_reports_bad_rows_and_fills_the_funnel(int customers)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        var run = _runtime.Grains.GetGrain<ICampaignRunGrain>("run-300");
+        var runtime = await _bed.StartRuntimeAsync();
+        var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-300");
 
         await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Welcome", AudiencePath = WriteAudience(customers) });
 
@@ -85,16 +63,16 @@ public sealed class CampaignRunTests : IAsyncDisposable
         for (var i = 0; i < 3000 && (funnel.Completed < replying || funnel.Seen < valid + replying); i++)
         {
             await Task.Delay(100);
-            funnel = (await _runtime.Runs.GetFunnelAsync("run-300")).Total;
+            funnel = (await runtime.Runs.GetFunnelAsync("run-300")).Total;
         }
 
         var snapshot = await run.GetAsync();
         Assert.Equal(("Completed", true, customers + 1L, customers / 50L), (snapshot!.Status, snapshot.EnrolmentFinished, snapshot.RowsRead, snapshot.RowsRejected));
-        var rejected = await _runtime.Runs.ListRejectedRowsAsync("run-300", 0, 1000);
+        var rejected = await runtime.Runs.ListRejectedRowsAsync("run-300", 0, 1000);
         Assert.Equal(customers / 50, rejected.Count);
         Assert.Contains("no country code", rejected[0].Reason, StringComparison.Ordinal);
 
-        Assert.True(funnel.Completed == replying, $"funnel: enrolled {funnel.Enrolled}, sent {funnel.Sent}, replied {funnel.Replied}, completed {funnel.Completed}, failed {funnel.Failed}; sandbox {_sandbox.AcceptedMessages.Count}");
+        Assert.True(funnel.Completed == replying, $"funnel: enrolled {funnel.Enrolled}, sent {funnel.Sent}, replied {funnel.Replied}, completed {funnel.Completed}, failed {funnel.Failed}; sandbox {_bed.Sandbox.AcceptedMessages.Count}");
         Assert.Equal(valid, funnel.Enrolled);
         Assert.Equal(replying, funnel.Replied);
         Assert.Equal(replying, funnel.Completed);
@@ -102,25 +80,25 @@ public sealed class CampaignRunTests : IAsyncDisposable
         Assert.Equal(valid + replying, funnel.Delivered);
         Assert.Equal(valid + replying, funnel.Seen);
         Assert.Equal(0, funnel.Failed);
-        var offerStep = (await _runtime.Runs.GetFunnelAsync("run-300")).Steps.Values.Single(s => s.Sent == valid);
+        var offerStep = (await runtime.Runs.GetFunnelAsync("run-300")).Steps.Values.Single(s => s.Sent == valid);
         Assert.Equal((valid, valid), (offerStep.Delivered, offerStep.Seen));
 
         // Every customer got the offer exactly once; those who replied got exactly one answer.
-        var byCustomer = _sandbox.AcceptedMessages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
+        var byCustomer = _bed.Sandbox.AcceptedMessages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(valid, byCustomer.Count);
         Assert.All(Enumerable.Range(0, customers).Where(i => i % 50 != 49), i => Assert.Equal(Replies(i) ? 2 : 1, byCustomer[$"849123{i:00000}"]));
-        Console.WriteLine($"Campaign of {customers} customers: {started.Elapsed.TotalSeconds:0.0} s, {_sandbox.AcceptedMessages.Count / started.Elapsed.TotalSeconds:0} messages/s, working set {Environment.WorkingSet / 1024 / 1024} MB");
+        Console.WriteLine($"Campaign of {customers} customers: {started.Elapsed.TotalSeconds:0.0} s, {_bed.Sandbox.AcceptedMessages.Count / started.Elapsed.TotalSeconds:0} messages/s, working set {Environment.WorkingSet / 1024 / 1024} MB");
     }
 
     [Fact]
     public async Task A_paused_run_stops_enrolling_and_resumes_where_it_stopped()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data, campaigns: o =>
+        var runtime = await _bed.StartRuntimeAsync(campaigns: o =>
         {
             o.BatchSize = 10;
             o.BatchInterval = TimeSpan.FromMilliseconds(100);
         });
-        var run = _runtime.Grains.GetGrain<ICampaignRunGrain>("run-pause");
+        var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-pause");
 
         await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Paced", AudiencePath = WriteAudience(200) });
         await Task.Delay(250);
@@ -141,6 +119,6 @@ public sealed class CampaignRunTests : IAsyncDisposable
         }
 
         Assert.Equal(201, done!.RowsRead);
-        Assert.Equal(196, (await _runtime.Runs.GetFunnelAsync("run-pause")).Total.Enrolled);
+        Assert.Equal(196, (await runtime.Runs.GetFunnelAsync("run-pause")).Total.Enrolled);
     }
 }

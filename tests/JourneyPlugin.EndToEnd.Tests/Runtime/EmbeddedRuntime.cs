@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Runtime.Campaigns;
+using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Grains;
@@ -100,9 +100,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         var handled = 0;
         foreach (var message in InfobipWebhookParser.ParseInboundMessages(body).Results)
         {
-            var reply = message.ToWhatsAppMessage();
-            var grain = Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(reply.Sender, reply.Customer));
-            if (await grain.OnInboundAsync(ToInbound(reply)))
+            if (await Grains.RouteInboundAsync(message.ToWhatsAppMessage()))
             {
                 handled++;
             }
@@ -121,16 +119,6 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
             : InfobipWebhookParser.ParseDeliveryReports(body).Results.Select(r => r.ToWhatsAppReport(now)).ToList();
         await _host.Services.GetRequiredService<DeliveryReportProcessor>().ProcessAsync(reports);
     }
-
-    public static InboundReply ToInbound(WhatsAppInboundMessage reply) => new()
-    {
-        Sender = reply.Sender,
-        Customer = reply.Customer,
-        MessageId = reply.MessageId,
-        ReceivedAt = reply.ReceivedAt,
-        Text = reply.Text,
-        MessageJson = JsonSerializer.Serialize(reply, JsonSerializerOptions.Web),
-    };
 
     /// <summary>A webhook receiver that forwards the sandbox's inbound messages to <paramref name="runtime"/>.</summary>
     public static WireMockServer InboundReceiver(Func<EmbeddedRuntime?> runtime)

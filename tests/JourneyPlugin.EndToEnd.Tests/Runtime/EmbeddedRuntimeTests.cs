@@ -14,39 +14,14 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 /// <summary>Journeys on the embedded runtime (Orleans + SQLite) against the sandbox, including a restart.</summary>
 public sealed class EmbeddedRuntimeTests : IAsyncDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
-    private readonly WireMockServer _inbound;
-    private readonly InfobipSandbox _sandbox;
-    private EmbeddedRuntime? _runtime;
+    private readonly RuntimeTestBed _bed = new();
 
-    public EmbeddedRuntimeTests()
-    {
-        _inbound = EmbeddedRuntime.InboundReceiver(() => _runtime);
-        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
-        {
-            ApiKey = JourneyTestHost.ApiKey,
-            InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
-            DeliveredAfter = TimeSpan.FromMilliseconds(20),
-            SeenAfter = TimeSpan.FromMilliseconds(40),
-            WebhookBatchWindow = TimeSpan.FromMilliseconds(10),
-            WebhookRetryDelay = TimeSpan.FromMilliseconds(100),
-            ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }],
-        });
-    }
+    public EmbeddedRuntimeTests() => _bed.StartSandbox(reports: false, o => o.ReplyRules =
+        [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }]);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_runtime is not null)
-        {
-            await _runtime.DisposeAsync();
-        }
+    private EmbeddedRuntime Runtime => _bed.Runtime!;
 
-        await _sandbox.DisposeAsync();
-        _inbound.Stop();
-        _inbound.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     private static JourneyStartRequest Welcome(string phone) => new()
     {
@@ -58,7 +33,7 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
     // Started as by an event, without a campaign run.
     private static string InstanceId(string phone) => JourneyStartRequest.InstanceIdFor("welcome-offer", null, phone);
 
-    private IJourneyInstanceGrain Instance(string phone) => _runtime!.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId(phone));
+    private IJourneyInstanceGrain Instance(string phone) => Runtime.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId(phone));
 
     private static byte[] Inbound(string from, string to, string text, string id) => Encoding.UTF8.GetBytes(new JsonObject
     {
@@ -80,15 +55,15 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
     [Fact]
     public async Task A_journey_runs_to_the_end_through_a_real_reply_and_enrolling_again_changes_nothing()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        await _bed.StartRuntimeAsync();
 
         await Instance("84912345671").StartAsync(Welcome("84912345671"));
-        await _runtime.WaitForStatusAsync(InstanceId("84912345671"), "Finished");
+        await Runtime.WaitForStatusAsync(InstanceId("84912345671"), "Finished");
         var again = await Instance("84912345671").StartAsync(Welcome("84912345671"));
 
         Assert.Equal("Finished", again.Status);
-        Assert.Equal(2, _sandbox.AcceptedMessages.Count(m => m.To == "84912345671"));
-        var stored = await _runtime.Instances.GetAsync(InstanceId("84912345671"));
+        Assert.Equal(2, _bed.Sandbox.AcceptedMessages.Count(m => m.To == "84912345671"));
+        var stored = await Runtime.Instances.GetAsync(InstanceId("84912345671"));
         Assert.Equal(("Finished", null, "welcome-offer"), (stored!.Status, stored.RunId, stored.DefinitionId));
         Assert.Empty(stored.WaitingOn);
     }
@@ -96,7 +71,7 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
     [Fact]
     public async Task A_timer_due_while_the_process_was_down_fires_after_the_restart_once()
     {
-        var journey = Path.Combine(_data, "journeys");
+        var journey = Path.Combine(_bed.DataDirectory, "journeys");
         Directory.CreateDirectory(journey);
         var definition = WorkflowDefinition.Create("pause", "Pause");
         var start = definition.Root.AddActivity("Elsa.Start");
@@ -106,20 +81,19 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
         definition.Root.Connect(start.Id, "Done", delay.Id);
         definition.Root.Connect(delay.Id, "Done", end.Id);
 
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        _runtime.Catalog.Register(definition);
+        await _bed.StartRuntimeAsync();
+        Runtime.Catalog.Register(definition);
         var id = JourneyStartRequest.InstanceIdFor("pause", null, "c1");
-        var started = await _runtime.Grains.GetGrain<IJourneyInstanceGrain>(id).StartAsync(new JourneyStartRequest { DefinitionId = "pause", CustomerKey = "c1" });
+        var started = await Runtime.Grains.GetGrain<IJourneyInstanceGrain>(id).StartAsync(new JourneyStartRequest { DefinitionId = "pause", CustomerKey = "c1" });
         Assert.Equal("Suspended", started.Status);
-        await _runtime.DisposeAsync();
-        _runtime = null;
+        await _bed.StopRuntimeAsync();
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        _runtime.Catalog.Register(definition);
-        var finished = await _runtime.WaitForStatusAsync(id, "Finished");
+        await _bed.StartRuntimeAsync();
+        Runtime.Catalog.Register(definition);
+        var finished = await Runtime.WaitForStatusAsync(id, "Finished");
 
-        var state = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>((await _runtime.Instances.GetAsync(id))!.StateJson)!;
+        var state = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>((await Runtime.Instances.GetAsync(id))!.StateJson)!;
         Assert.Single(state.History, h => h.ActivityId == delay.Id && h.Outcomes.Count > 0);
         Assert.Equal(4, finished!.Steps); // start, delay waiting, delay done, end
     }
@@ -128,61 +102,60 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
     public async Task An_instance_interrupted_in_the_middle_of_a_burst_goes_on_after_the_restart()
     {
         // As a kill right after the enrolment was saved leaves it: running, its start scheduled.
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        var workflow = (await _runtime.Catalog.FindAsync("welcome-offer"))!;
-        var state = _runtime.Services.GetRequiredService<WorkflowRunner>().CreateInstance(workflow, new WorkflowStartRequest
+        await _bed.StartRuntimeAsync();
+        var workflow = (await Runtime.Catalog.FindAsync("welcome-offer"))!;
+        var state = Runtime.Services.GetRequiredService<WorkflowRunner>().CreateInstance(workflow, new WorkflowStartRequest
         {
             InstanceId = InstanceId("84912345675"),
             CorrelationId = "84912345675",
             Customer = new JsonObject { ["phone"] = "84912345675", ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
         });
-        await _runtime.DisposeAsync();
-        _runtime = null;
-        using (var storage = new JourneyPlugin.Runtime.Storage.Sqlite.SqliteStorage(Microsoft.Extensions.Options.Options.Create(new JourneyPlugin.Runtime.Storage.Sqlite.SqliteStorageOptions { DataDirectory = _data }), TimeProvider.System))
+        await _bed.StopRuntimeAsync();
+        using (var storage = new JourneyPlugin.Runtime.Storage.Sqlite.SqliteStorage(Microsoft.Extensions.Options.Options.Create(new JourneyPlugin.Runtime.Storage.Sqlite.SqliteStorageOptions { DataDirectory = _bed.DataDirectory }), TimeProvider.System))
         {
             var now = DateTimeOffset.UtcNow;
             await storage.Instances.SaveAsync(new StoredInstance(state.InstanceId, "welcome-offer", null, "84912345675", "Running", System.Text.Json.JsonSerializer.Serialize(state), now, [], now, now), 0);
         }
 
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        var resumed = await _runtime.WaitForStatusAsync(InstanceId("84912345675"), "Suspended");
+        await _bed.StartRuntimeAsync();
+        var resumed = await Runtime.WaitForStatusAsync(InstanceId("84912345675"), "Suspended");
 
         Assert.NotNull(resumed!.NextDueAt);
-        Assert.Single(_sandbox.AcceptedMessages, m => m.To == "84912345675" && m.TemplateName == "welcome_offer");
+        Assert.Single(_bed.Sandbox.AcceptedMessages, m => m.To == "84912345675" && m.TemplateName == "welcome_offer");
     }
 
     [Fact]
     public async Task A_duplicated_inbound_webhook_is_handled_once()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        var body = Inbound("84912345672", _sandbox.Senders[0], "Hello", "wamid.dup-1");
+        await _bed.StartRuntimeAsync();
+        var body = Inbound("84912345672", _bed.Sandbox.Senders[0], "Hello", "wamid.dup-1");
 
-        Assert.Equal(1, await _runtime.DeliverInboundAsync(body));
-        Assert.Equal(0, await _runtime.DeliverInboundAsync(body));
+        Assert.Equal(1, await Runtime.DeliverInboundAsync(body));
+        Assert.Equal(0, await Runtime.DeliverInboundAsync(body));
     }
 
     [Fact]
     public async Task Stop_opts_the_customer_out_and_a_later_journey_sends_nothing()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        await _runtime.DeliverInboundAsync(Inbound("84912345673", _sandbox.Senders[0], " stop ", "wamid.stop-1"));
+        await _bed.StartRuntimeAsync();
+        await Runtime.DeliverInboundAsync(Inbound("84912345673", _bed.Sandbox.Senders[0], " stop ", "wamid.stop-1"));
 
         await Instance("84912345673").StartAsync(Welcome("84912345673"));
-        await _runtime.WaitForStatusAsync(InstanceId("84912345673"), "Finished");
+        await Runtime.WaitForStatusAsync(InstanceId("84912345673"), "Finished");
 
-        Assert.DoesNotContain(_sandbox.AcceptedMessages, m => m.To == "84912345673");
-        Assert.True((await _runtime.Conversations.GetAsync(_sandbox.Senders[0], "84912345673")).OptedOut);
+        Assert.DoesNotContain(_bed.Sandbox.AcceptedMessages, m => m.To == "84912345673");
+        Assert.True((await Runtime.Conversations.GetAsync(_bed.Sandbox.Senders[0], "84912345673")).OptedOut);
     }
 
     [Fact]
     public async Task A_reply_that_arrives_before_the_wait_is_stored_is_held_and_delivered()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        await _runtime.DeliverInboundAsync(Inbound("84912345674", _sandbox.Senders[0], "No thanks", "wamid.early-1"));
+        await _bed.StartRuntimeAsync();
+        await Runtime.DeliverInboundAsync(Inbound("84912345674", _bed.Sandbox.Senders[0], "No thanks", "wamid.early-1"));
 
         await Instance("84912345674").StartAsync(Welcome("84912345674"));
-        await _runtime.WaitForStatusAsync(InstanceId("84912345674"), "Finished");
+        await Runtime.WaitForStatusAsync(InstanceId("84912345674"), "Finished");
 
-        Assert.Equal("No problem, Lan. Your code WELCOME15 stays valid for 30 days.", _sandbox.AcceptedMessages.Last(m => m.To == "84912345674").Text);
+        Assert.Equal("No problem, Lan. Your code WELCOME15 stays valid for 30 days.", _bed.Sandbox.AcceptedMessages.Last(m => m.To == "84912345674").Text);
     }
 }

@@ -8,35 +8,11 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 /// <summary>The send ledger in front of the vendor: a message id is sent once, whatever happens to the answer.</summary>
 public sealed class SendLedgerTests : IAsyncDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
-    private readonly WireMockServer _inbound;
-    private readonly InfobipSandbox _sandbox;
-    private EmbeddedRuntime? _runtime;
+    private readonly RuntimeTestBed _bed = new();
 
-    public SendLedgerTests()
-    {
-        _inbound = EmbeddedRuntime.InboundReceiver(() => _runtime);
-        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
-        {
-            ApiKey = JourneyTestHost.ApiKey,
-            InboundMessageUrl = new Uri($"{_inbound.Url}/inbound"),
-            LostResponseHold = TimeSpan.FromSeconds(6),
-        });
-    }
+    public SendLedgerTests() => _bed.StartSandbox(reports: false, o => o.LostResponseHold = TimeSpan.FromSeconds(6));
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_runtime is not null)
-        {
-            await _runtime.DisposeAsync();
-        }
-
-        await _sandbox.DisposeAsync();
-        _inbound.Stop();
-        _inbound.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     private static WhatsAppOutboundMessage Offer(string messageId) => new()
     {
@@ -54,59 +30,59 @@ public sealed class SendLedgerTests : IAsyncDisposable
     [Fact]
     public async Task An_accepted_message_is_not_sent_again()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        var runtime = await _bed.StartRuntimeAsync();
 
-        var first = await _runtime.Gateway.SendAsync("sandbox", Offer("m-accepted"));
-        var second = await _runtime.Gateway.SendAsync("sandbox", Offer("m-accepted"));
+        var first = await runtime.Gateway.SendAsync("sandbox", Offer("m-accepted"));
+        var second = await runtime.Gateway.SendAsync("sandbox", Offer("m-accepted"));
 
         Assert.Equal((WhatsAppSendStatus.Sent, WhatsAppSendStatus.Sent), (first.Status, second.Status));
-        Assert.Single(_sandbox.AcceptedMessages);
-        var entry = await _runtime.Ledger.GetAsync("m-accepted");
+        Assert.Single(_bed.Sandbox.AcceptedMessages);
+        var entry = await runtime.Ledger.GetAsync("m-accepted");
         Assert.Equal((LedgerSendState.Accepted, "run-1", "send-offer"), (entry!.SendState, entry.RunId, entry.ActivityId));
     }
 
     [Fact]
     public async Task A_lost_answer_is_recorded_as_unknown_and_the_message_is_not_sent_again()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        _sandbox.Faults.AddLostResponses(1);
+        var runtime = await _bed.StartRuntimeAsync();
+        _bed.Sandbox.Faults.AddLostResponses(1);
 
-        var first = await _runtime.Gateway.SendAsync("sandbox", Offer("m-lost"));
-        var second = await _runtime.Gateway.SendAsync("sandbox", Offer("m-lost"));
+        var first = await runtime.Gateway.SendAsync("sandbox", Offer("m-lost"));
+        var second = await runtime.Gateway.SendAsync("sandbox", Offer("m-lost"));
 
         Assert.Equal((WhatsAppSendStatus.Unknown, WhatsAppSendStatus.Unknown), (first.Status, second.Status));
         Assert.Equal(WhatsAppFailureReason.OutcomeUnknown, second.FailureReason);
-        Assert.Equal(LedgerSendState.Unknown, (await _runtime.Ledger.GetAsync("m-lost"))!.SendState);
+        Assert.Equal(LedgerSendState.Unknown, (await runtime.Ledger.GetAsync("m-lost"))!.SendState);
 
         // The customer got it exactly once: the first attempt was accepted even though its answer was lost.
-        Assert.Single(_sandbox.AcceptedMessages, m => m.MessageId == "m-lost");
+        Assert.Single(_bed.Sandbox.AcceptedMessages, m => m.MessageId == "m-lost");
     }
 
     [Fact]
     public async Task A_message_the_vendor_provably_refused_may_be_sent_again()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        _sandbox.Faults.AddServerErrors(4, 503);
+        var runtime = await _bed.StartRuntimeAsync();
+        _bed.Sandbox.Faults.AddServerErrors(4, 503);
 
-        var refused = await _runtime.Gateway.SendAsync("sandbox", Offer("m-retry"));
-        var retried = await _runtime.Gateway.SendAsync("sandbox", Offer("m-retry"));
+        var refused = await runtime.Gateway.SendAsync("sandbox", Offer("m-retry"));
+        var retried = await runtime.Gateway.SendAsync("sandbox", Offer("m-retry"));
 
         Assert.Equal((WhatsAppSendStatus.Failed, WhatsAppSendStatus.Sent), (refused.Status, retried.Status));
-        Assert.Single(_sandbox.AcceptedMessages);
-        Assert.Equal(LedgerSendState.Accepted, (await _runtime.Ledger.GetAsync("m-retry"))!.SendState);
+        Assert.Single(_bed.Sandbox.AcceptedMessages);
+        Assert.Equal(LedgerSendState.Accepted, (await runtime.Ledger.GetAsync("m-retry"))!.SendState);
     }
 
     [Fact]
     public async Task The_ledger_survives_a_restart()
     {
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
-        await _runtime.Gateway.SendAsync("sandbox", Offer("m-restart"));
-        await _runtime.DisposeAsync();
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data);
+        var runtime = await _bed.StartRuntimeAsync();
+        await runtime.Gateway.SendAsync("sandbox", Offer("m-restart"));
+        await _bed.StopRuntimeAsync();
+        runtime = await _bed.StartRuntimeAsync();
 
-        var again = await _runtime.Gateway.SendAsync("sandbox", Offer("m-restart"));
+        var again = await runtime.Gateway.SendAsync("sandbox", Offer("m-restart"));
 
         Assert.Equal(WhatsAppSendStatus.Sent, again.Status);
-        Assert.Single(_sandbox.AcceptedMessages);
+        Assert.Single(_bed.Sandbox.AcceptedMessages);
     }
 }

@@ -11,49 +11,22 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 /// <summary>A send whose answer is lost is settled by evidence, or by the policy after the window; never guessed.</summary>
 public sealed class SettlementTests : IAsyncDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
-    private readonly WireMockServer _webhooks;
-    private InfobipSandbox? _sandbox;
-    private EmbeddedRuntime? _runtime;
+    private readonly RuntimeTestBed _bed = new();
 
-    public SettlementTests() => _webhooks = EmbeddedRuntime.InboundReceiver(() => _runtime);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_runtime is not null)
-        {
-            await _runtime.DisposeAsync();
-        }
-
-        if (_sandbox is not null)
-        {
-            await _sandbox.DisposeAsync();
-        }
-
-        _webhooks.Stop();
-        _webhooks.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     private async Task<string> StartWelcomeAsync(bool reports, Action<SettlementOptions> settlement, string phone)
     {
-        _sandbox = InfobipSandbox.Start(new InfobipSandboxOptions
+        _bed.StartSandbox(reports, o =>
         {
-            ApiKey = JourneyTestHost.ApiKey,
-            InboundMessageUrl = new Uri($"{_webhooks.Url}/inbound"),
-            DeliveryReportUrl = reports ? new Uri($"{_webhooks.Url}/reports") : null,
-            DeliveredAfter = TimeSpan.FromMilliseconds(20),
-            SeenAfter = TimeSpan.FromMilliseconds(40),
-            WebhookBatchWindow = TimeSpan.FromMilliseconds(10),
-            LostResponseHold = TimeSpan.FromSeconds(6),
-            ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }],
+            o.LostResponseHold = TimeSpan.FromSeconds(6);
+            o.ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }];
         });
-        _runtime = await EmbeddedRuntime.StartAsync(_sandbox, _data, settlement: settlement);
-        _sandbox.Faults.AddLostResponses(1);
+        var runtime = await _bed.StartRuntimeAsync(settlement: settlement);
+        _bed.Sandbox.Faults.AddLostResponses(1);
 
         var instanceId = JourneyStartRequest.InstanceIdFor("welcome-offer", null, phone);
-        var started = await _runtime.Grains.GetGrain<IJourneyInstanceGrain>(instanceId).StartAsync(new JourneyStartRequest
+        var started = await runtime.Grains.GetGrain<IJourneyInstanceGrain>(instanceId).StartAsync(new JourneyStartRequest
         {
             DefinitionId = "welcome-offer",
             CustomerKey = phone,
@@ -68,12 +41,12 @@ public sealed class SettlementTests : IAsyncDisposable
     {
         var id = await StartWelcomeAsync(reports: true, o => o.Window = TimeSpan.FromMinutes(10), "84912345671");
 
-        await _runtime!.WaitForStatusAsync(id, "Finished");
+        await _bed.Runtime!.WaitForStatusAsync(id, "Finished");
 
-        var received = _sandbox!.AcceptedMessages.Where(m => m.To == "84912345671").ToList();
+        var received = _bed.Sandbox.AcceptedMessages.Where(m => m.To == "84912345671").ToList();
         Assert.Equal(["welcome_offer", null], received.Select(m => m.TemplateName));
         Assert.StartsWith("Great, Lan!", received[1].Text, StringComparison.Ordinal);
-        Assert.Equal(LedgerSendState.Accepted, (await _runtime.Ledger.GetAsync(received[0].MessageId))!.SendState);
+        Assert.Equal(LedgerSendState.Accepted, (await _bed.Runtime!.Ledger.GetAsync(received[0].MessageId))!.SendState);
     }
 
     [Fact]
@@ -81,14 +54,14 @@ public sealed class SettlementTests : IAsyncDisposable
     {
         var id = await StartWelcomeAsync(reports: false, o => { o.Window = TimeSpan.FromSeconds(1); o.ScanInterval = TimeSpan.FromMilliseconds(200); }, "84912345679");
 
-        await JourneyTestHost.WaitUntilAsync(() => _sandbox!.AcceptedMessages.Count == 2, "the send was repeated");
-        var sent = _sandbox!.AcceptedMessages;
+        await JourneyTestHost.WaitUntilAsync(() => _bed.Sandbox.AcceptedMessages.Count == 2, "the send was repeated");
+        var sent = _bed.Sandbox.AcceptedMessages;
         Assert.Equal(sent[0].MessageId, sent[1].MessageId);
-        await JourneyTestHost.WaitUntilAsync(() => _runtime!.Ledger.GetAsync(sent[0].MessageId).Result?.SendState == LedgerSendState.Accepted, "the resend was accepted");
-        Assert.Equal([SettlementDecision.ResendSameMessageId], (await _runtime!.Ledger.GetSettlementsAsync(sent[0].MessageId)).Select(s => s.Decision));
+        await JourneyTestHost.WaitUntilAsync(() => _bed.Runtime!.Ledger.GetAsync(sent[0].MessageId).Result?.SendState == LedgerSendState.Accepted, "the resend was accepted");
+        Assert.Equal([SettlementDecision.ResendSameMessageId], (await _bed.Runtime!.Ledger.GetSettlementsAsync(sent[0].MessageId)).Select(s => s.Decision));
 
         // The journey went on to wait for the customer's answer.
-        var state = await _runtime.WaitForStatusAsync(id, "Suspended");
+        var state = await _bed.Runtime!.WaitForStatusAsync(id, "Suspended");
         Assert.NotNull(state!.NextDueAt);
     }
 
@@ -97,10 +70,10 @@ public sealed class SettlementTests : IAsyncDisposable
     {
         var id = await StartWelcomeAsync(reports: false, o => { o.Window = TimeSpan.FromSeconds(1); o.ScanInterval = TimeSpan.FromMilliseconds(200); o.Policy = SendSettlement.Failed; }, "84912345678");
 
-        await _runtime!.WaitForStatusAsync(id, "Finished");
+        await _bed.Runtime!.WaitForStatusAsync(id, "Finished");
 
-        Assert.Single(_sandbox!.AcceptedMessages);
-        var stored = System.Text.Json.JsonSerializer.Deserialize<Workflows.Execution.WorkflowState>((await _runtime.Instances.GetAsync(id))!.StateJson)!;
+        Assert.Single(_bed.Sandbox.AcceptedMessages);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Workflows.Execution.WorkflowState>((await _bed.Runtime!.Instances.GetAsync(id))!.StateJson)!;
         Assert.Equal("OutcomeUnknown", stored.Outputs.Values.First(o => o.ContainsKey("failureReason"))["failureReason"]!.GetValue<string>());
     }
 }
