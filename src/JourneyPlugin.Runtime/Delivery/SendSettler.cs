@@ -1,6 +1,6 @@
+using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.WhatsApp.Activities;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,33 +16,18 @@ internal sealed partial class SendSettler(
     IGrainFactory grains,
     IOptions<SettlementOptions> options,
     TimeProvider clock,
-    ILogger<SendSettler> logger) : BackgroundService
+    ILogger<SendSettler> logger) : PeriodicBackgroundService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await SettleAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The settler must outlive a failed pass; the next one retries.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Log.Failed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ScanInterval;
+
+    // An unsettled send is older than the window by definition; nothing is urgent at start.
+    protected override bool RunAtStart => false;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SettleAsync(cancellationToken);
 
     internal async Task<int> SettleAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var policy = options.Value.Policy;
         var settled = 0;
         foreach (var entry in await ledger.FindUnsettledAsync(now - options.Value.Window, 100, cancellationToken).ConfigureAwait(false))
@@ -72,7 +57,5 @@ internal sealed partial class SendSettler(
         [LoggerMessage(1, LogLevel.Warning, "Message {MessageId} had no evidence of delivery within the settlement window: {Decision}")]
         public static partial void Settled(ILogger logger, string messageId, SettlementDecision decision);
 
-        [LoggerMessage(2, LogLevel.Error, "Settling unknown sends failed; the next pass retries")]
-        public static partial void Failed(ILogger logger, Exception exception);
     }
 }

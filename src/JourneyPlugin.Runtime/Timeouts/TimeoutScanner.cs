@@ -1,7 +1,6 @@
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,30 +18,11 @@ internal sealed partial class TimeoutScanner(
     IGrainFactory grains,
     IOptions<JourneyRuntimeOptions> options,
     TimeProvider clock,
-    ILogger<TimeoutScanner> logger) : BackgroundService
+    ILogger<TimeoutScanner> logger) : PeriodicBackgroundService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.TimeoutScanInterval, clock);
-        do
-        {
-            try
-            {
-                await ScanAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The scanner must outlive a failed scan; the next one retries.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Log.ScanFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => options.Value.TimeoutScanInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => ScanAsync(cancellationToken);
 
     /// <summary>Fires everything due now; returns how many instances were asked.</summary>
     internal async Task<int> ScanAsync(CancellationToken cancellationToken)
@@ -53,7 +33,7 @@ internal sealed partial class TimeoutScanner(
         while (true)
         {
             // An instance that cannot fire (its journey was removed) stays due; never ask it twice in one scan.
-            var due = (await store.FindDueAsync(clock.GetUtcNow(), batchSize, cancellationToken).ConfigureAwait(false))
+            var due = (await store.FindDueAsync(Clock.GetUtcNow(), batchSize, cancellationToken).ConfigureAwait(false))
                 .Where(d => asked.Add(d.InstanceId))
                 .ToList();
             await Parallel.ForEachAsync(
@@ -80,7 +60,5 @@ internal sealed partial class TimeoutScanner(
         [LoggerMessage(1, LogLevel.Information, "Fired the due timers of {Count} journey instances")]
         public static partial void Fired(ILogger logger, int count);
 
-        [LoggerMessage(2, LogLevel.Error, "Scanning for due timers failed; the next scan retries")]
-        public static partial void ScanFailed(ILogger logger, Exception exception);
     }
 }
