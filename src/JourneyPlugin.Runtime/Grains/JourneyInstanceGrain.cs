@@ -53,11 +53,11 @@ internal sealed partial class JourneyInstanceGrain(
             RunId = request.RunId,
             CorrelationId = request.CustomerKey,
             Customer = JsonNode.Parse(request.CustomerJson) as JsonObject,
-            Input = JsonNode.Parse(request.InputJson) is JsonObject input ? input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) : null,
+            Input = ParseInput(request.InputJson),
         });
 
         // The enrolment is durable before the first step runs.
-        await SaveAsync(request.RunId, request.CustomerKey);
+        await SaveAsync();
         if (request.RunId is { } runId)
         {
             await runs.IncrementAsync(runId, null, FunnelCounter.Enrolled);
@@ -76,8 +76,7 @@ internal sealed partial class JourneyInstanceGrain(
         }
 
         var wasDone = IsDone(_state!);
-        var input = JsonNode.Parse(inputJson) as JsonObject ?? [];
-        var resumed = await runner.ResumeByHashAsync(_workflow!, _state!, bookmarkHash, input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()), this);
+        var resumed = await runner.ResumeByHashAsync(_workflow!, _state!, bookmarkHash, ParseInput(inputJson), this);
         if (resumed > 0)
         {
             await EndBurstAsync(wasDone);
@@ -117,7 +116,7 @@ internal sealed partial class JourneyInstanceGrain(
 
     public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
     {
-        await SaveAsync(_stored?.RunId, _stored?.CustomerKey ?? state.CorrelationId ?? state.InstanceId, cancellationToken);
+        await SaveAsync(cancellationToken);
         if (state.RunId is { } runId && FunnelSteps.For(runId, state, record) is { Count: > 0 } increments)
         {
             await runs.IncrementManyAsync(increments, cancellationToken);
@@ -140,7 +139,7 @@ internal sealed partial class JourneyInstanceGrain(
     /// <summary>Saves the state after a burst, delivers held replies, and counts the instance as completed once.</summary>
     private async Task EndBurstAsync(bool wasDone)
     {
-        await SaveAsync(_stored!.RunId, _stored.CustomerKey);
+        await SaveAsync();
         if (!wasDone && _state!.RunId is { } runId && IsDone(_state))
         {
             await runs.IncrementAsync(runId, null, FunnelCounter.Completed);
@@ -154,8 +153,7 @@ internal sealed partial class JourneyInstanceGrain(
             foreach (var held in await conversations.TakeHeldRepliesAsync(hash, clock.GetUtcNow()))
             {
                 Log.HeldReplyDelivered(logger, _state!.InstanceId);
-                var input = JsonNode.Parse(held.ReplyJson) as JsonObject ?? [];
-                delivered |= await runner.ResumeByHashAsync(_workflow!, _state!, hash, input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()), this) > 0;
+                delivered |= await runner.ResumeByHashAsync(_workflow!, _state!, hash, ParseInput(held.ReplyJson), this) > 0;
             }
         }
 
@@ -172,15 +170,15 @@ internal sealed partial class JourneyInstanceGrain(
         }
     }
 
-    private async Task SaveAsync(string? runId, string customerKey, CancellationToken cancellationToken = default)
+    private async Task SaveAsync(CancellationToken cancellationToken = default)
     {
         var state = _state!;
         var now = clock.GetUtcNow();
         var instance = new StoredInstance(
             state.InstanceId,
             state.DefinitionId,
-            runId,
-            customerKey,
+            state.RunId,
+            state.CorrelationId ?? state.InstanceId,
             state.Status.ToString(),
             JsonSerializer.Serialize(state),
             // A running instance is due at once: if the process dies mid-burst, the timeout scanner resumes it.
@@ -192,6 +190,9 @@ internal sealed partial class JourneyInstanceGrain(
         var version = await store.SaveAsync(instance, instance.Version, cancellationToken);
         _stored = instance with { Version = version };
     }
+
+    private static Dictionary<string, JsonNode?>? ParseInput(string json) =>
+        JsonNode.Parse(json) is JsonObject input ? input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) : null;
 
     private static JourneyInstanceSnapshot Snapshot(WorkflowState state) => new()
     {
