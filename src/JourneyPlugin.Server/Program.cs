@@ -1,0 +1,23 @@
+using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    builder.AddJourneyPluginServer();
+
+    var app = builder.Build();
+    app.MapJourneyPluginServer();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is ServerConfigurationException or OptionsValidationException)
+{
+    await Console.Error.WriteLineAsync($"journeyplugin: {e.Message}");
+    return 1;
+}
+
+/// <summary>The server's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using JourneyPlugin.Server.Tests.Infrastructure;
+
+namespace JourneyPlugin.Server.Tests.Hosting;
+
+/// <summary>The server process refuses configurations that cannot be safe, with a message and exit code 1.</summary>
+public sealed class StartupRefusalTests
+{
+    [Theory]
+    [InlineData("--urls", "http://0.0.0.0:{port}")]
+    [InlineData("--urls", "http://localhost:{port};http://*:{port2}")]
+    [InlineData("--Kestrel:Endpoints:Public:Url", "http://0.0.0.0:{port}")]
+    public async Task Bound_beyond_loopback_without_an_api_token_it_refuses_to_start(string setting, string value)
+    {
+        var urls = value
+            .Replace("{port}", ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{port2}", ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var (exitCode, output) = await RunServerAsync(setting, urls);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Refusing to start", output, StringComparison.Ordinal);
+        Assert.Contains("JourneyPlugin:ApiToken", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_settings_are_named_and_refused()
+    {
+        var (exitCode, output) = await RunServerAsync(
+            "--urls", "http://127.0.0.1:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--JourneyPlugin:Connections:prod:ApiKey", "key",
+            "--JourneyPlugin:ApiToken", "tiny-tok");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("JourneyPlugin:ApiToken: must be at least 16 characters", output, StringComparison.Ordinal);
+        Assert.Contains("JourneyPlugin:Webhooks:prod: configure BasicUser/BasicPassword or HmacSecret", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tiny-tok", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
+    {
+        var directory = Directory.CreateTempSubdirectory("journeyplugin-refusal-");
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = directory.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyPlugin.Server.dll"));
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment.Remove("ASPNETCORE_URLS");
+            start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            return (process.ExitCode, await stdout + await stderr);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
