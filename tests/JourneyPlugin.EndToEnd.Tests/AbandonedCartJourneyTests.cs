@@ -9,7 +9,7 @@ using WireMock.Server;
 namespace JourneyPlugin.EndToEnd.Tests;
 
 /// <summary><c>workflows/abandoned-cart.json</c>: a delay, a call to the shop's API, then a window-aware nudge.</summary>
-public sealed class AbandonedCartJourneyTests : IAsyncDisposable
+public sealed class AbandonedCartJourneyTests : IAsyncLifetime, IAsyncDisposable
 {
     private const string Journey = "abandoned-cart";
     private readonly JourneyTestHost _host = new();
@@ -22,7 +22,12 @@ public sealed class AbandonedCartJourneyTests : IAsyncDisposable
         _shop.Given(Request.Create().WithPath("/carts/gone").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    // xunit v2 calls IAsyncLifetime.DisposeAsync, not IAsyncDisposable's.
+    public async Task DisposeAsync()
     {
         _shop.Stop();
         _shop.Dispose();

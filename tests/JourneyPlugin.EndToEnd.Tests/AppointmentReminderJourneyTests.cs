@@ -5,7 +5,7 @@ using JourneyPlugin.Workflows.Execution;
 namespace JourneyPlugin.EndToEnd.Tests;
 
 /// <summary><c>workflows/appointment-reminder.json</c>: confirm on YES, offer call-back slots with buttons on NO.</summary>
-public sealed class AppointmentReminderJourneyTests : IAsyncDisposable
+public sealed class AppointmentReminderJourneyTests : IAsyncLifetime, IAsyncDisposable
 {
     private const string Journey = "appointment-reminder";
 
@@ -15,7 +15,11 @@ public sealed class AppointmentReminderJourneyTests : IAsyncDisposable
         new SandboxReplyRule("No") { TemplateName = "appointment_reminder", LastDigits = [4], Delay = TimeSpan.FromMilliseconds(30) },
     ]);
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private async Task StartAsync(string phone)
     {

@@ -6,11 +6,15 @@ using JourneyPlugin.Workflows.Execution;
 namespace JourneyPlugin.EndToEnd.Tests;
 
 /// <summary>"Send Infobip WhatsApp" checks number, opt-out and the 24 hour window before any vendor call, and says why it failed.</summary>
-public sealed class SendInfobipWhatsAppTests : IAsyncDisposable
+public sealed class SendInfobipWhatsAppTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly JourneyTestHost _host = new();
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     /// <summary>Start → Send (configured by <paramref name="configure"/>), the step's outputs bound to variables.</summary>
     private async Task<WorkflowState> RunAsync(string phone, Action<ActivityNode> configure) =>

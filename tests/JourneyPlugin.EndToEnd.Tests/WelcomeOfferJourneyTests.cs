@@ -5,7 +5,7 @@ using JourneyPlugin.Workflows.Execution;
 namespace JourneyPlugin.EndToEnd.Tests;
 
 /// <summary><c>workflows/welcome-offer.json</c> end to end against the sandbox, with scripted replies.</summary>
-public sealed class WelcomeOfferJourneyTests : IAsyncDisposable
+public sealed class WelcomeOfferJourneyTests : IAsyncLifetime, IAsyncDisposable
 {
     private const string Journey = "welcome-offer";
 
@@ -15,7 +15,11 @@ public sealed class WelcomeOfferJourneyTests : IAsyncDisposable
         new SandboxReplyRule("no thanks ") { TemplateName = "welcome_offer", LastDigits = [6, 7], Delay = TimeSpan.FromMilliseconds(50) },
     ]);
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static JsonObject Customer(string phone, string name) => new() { ["phone"] = phone, ["first_name"] = name, ["promo_code"] = "WELCOME15" };
 

@@ -4,11 +4,15 @@ using JourneyPlugin.Workflows.Validation;
 namespace JourneyPlugin.EndToEnd.Tests;
 
 /// <summary>Every journey in <c>workflows/</c> is valid, checked against the sandbox's template catalogue, and round-trips byte for byte.</summary>
-public sealed class WorkflowFilesTests : IAsyncDisposable
+public sealed class WorkflowFilesTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly JourneyTestHost _host = new();
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public static TheoryData<string> Files()
     {

@@ -8,7 +8,7 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 
 /// <summary>Campaign runs on the embedded runtime: an audience file in, a funnel out.</summary>
 [Collection(HeavyTests.Name)]
-public sealed class CampaignRunTests : IAsyncDisposable
+public sealed class CampaignRunTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly RuntimeTestBed _bed = new();
 
@@ -26,7 +26,11 @@ public sealed class CampaignRunTests : IAsyncDisposable
         });
     }
 
-    public ValueTask DisposeAsync() => _bed.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     /// <summary>An audience of <paramref name="customers"/> valid rows, with an invalid phone every 50th row.</summary>
     private string WriteAudience(int customers)

@@ -15,7 +15,7 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 /// test process, so its record of what customers received survives every kill.
 /// </summary>
 [Collection(HeavyTests.Name)]
-public sealed class CrashTests(ITestOutputHelper output) : IAsyncDisposable
+public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime, IAsyncDisposable
 {
     private const int Customers = 10_000;
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"journeyplugin-crash-{Guid.NewGuid():N}");
@@ -23,7 +23,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncDisposable
     private InfobipSandbox? _sandbox;
     private Process? _host;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    // xunit v2 calls IAsyncLifetime.DisposeAsync, not IAsyncDisposable's.
+    public async Task DisposeAsync()
     {
         Kill();
         if (_sandbox is not null)

@@ -12,7 +12,7 @@ using WireMock.Server;
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 
 /// <summary>Journeys on the embedded runtime (Orleans + SQLite) against the sandbox, including a restart.</summary>
-public sealed class EmbeddedRuntimeTests : IAsyncDisposable
+public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly RuntimeTestBed _bed = new();
 
@@ -21,7 +21,11 @@ public sealed class EmbeddedRuntimeTests : IAsyncDisposable
 
     private EmbeddedRuntime Runtime => _bed.Runtime!;
 
-    public ValueTask DisposeAsync() => _bed.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static JourneyStartRequest Welcome(string phone) => new()
     {

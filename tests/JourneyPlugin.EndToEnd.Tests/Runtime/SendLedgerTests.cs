@@ -6,13 +6,17 @@ using WireMock.Server;
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 
 /// <summary>The send ledger in front of the vendor: a message id is sent once, whatever happens to the answer.</summary>
-public sealed class SendLedgerTests : IAsyncDisposable
+public sealed class SendLedgerTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly RuntimeTestBed _bed = new();
 
     public SendLedgerTests() => _bed.StartSandbox(reports: false, o => o.LostResponseHold = TimeSpan.FromSeconds(6));
 
-    public ValueTask DisposeAsync() => _bed.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static WhatsAppOutboundMessage Offer(string messageId) => new()
     {

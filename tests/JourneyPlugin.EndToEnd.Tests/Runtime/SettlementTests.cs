@@ -9,11 +9,15 @@ using WireMock.Server;
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 
 /// <summary>A send whose answer is lost is settled by evidence, or by the policy after the window; never guessed.</summary>
-public sealed class SettlementTests : IAsyncDisposable
+public sealed class SettlementTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly RuntimeTestBed _bed = new();
 
-    public ValueTask DisposeAsync() => _bed.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private async Task<string> StartWelcomeAsync(bool reports, Action<SettlementOptions> settlement, string phone)
     {
