@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Delivery;
-using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -63,7 +61,7 @@ app.MapPost("/reports", async (HttpRequest request, DeliveryReportProcessor proc
     await request.Body.CopyToAsync(body, cancellationToken);
     var bytes = body.ToArray();
     var now = clock.GetUtcNow();
-    var reports = JsonNode.Parse(bytes)?["results"]?[0]?["seenAt"] is not null
+    var reports = InfobipWebhookParser.IsSeenReportBatch(bytes)
         ? InfobipWebhookParser.ParseSeenReports(bytes).Results.Select(r => r.ToWhatsAppReport(now)).ToList()
         : InfobipWebhookParser.ParseDeliveryReports(bytes).Results.Select(r => r.ToWhatsAppReport(now)).ToList();
     await processor.ProcessAsync(reports, cancellationToken);

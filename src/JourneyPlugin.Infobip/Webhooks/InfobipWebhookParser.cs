@@ -20,6 +20,38 @@ public static class InfobipWebhookParser
 {
     private const string Results = "$.results";
 
+    /// <summary>
+    /// Infobip posts delivery and seen reports to the same notify URL: a batch whose first result has
+    /// <c>seenAt</c> and no <c>status</c> is a seen report. Anything unreadable is left to the delivery
+    /// report parser, which names the problem.
+    /// </summary>
+    public static bool IsSeenReportBatch(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            if (!JsonDocument.TryParseValue(ref reader, out var document))
+            {
+                return false;
+            }
+
+            using (document)
+            {
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("results", out var results)
+                    && results.ValueKind == JsonValueKind.Array
+                    && results.GetArrayLength() > 0
+                    && results[0].ValueKind == JsonValueKind.Object
+                    && results[0].TryGetProperty("seenAt", out _)
+                    && !results[0].TryGetProperty("status", out _);
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Parses a delivery report webhook body.</summary>
     /// <param name="utf8Json">The request body, UTF-8 JSON.</param>
     /// <exception cref="InfobipWebhookFormatException">The body is not a valid delivery report batch.</exception>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Runtime.Conversations;
@@ -25,7 +24,7 @@ internal sealed class WebhookIngest(DeliveryReportProcessor reports, IGrainFacto
         var now = time.GetUtcNow();
         switch (kind)
         {
-            case WebhookKind.DeliveryReports when IsSeenReportBatch(body):
+            case WebhookKind.DeliveryReports when InfobipWebhookParser.IsSeenReportBatch(body):
             case WebhookKind.SeenReports:
                 {
                     var batch = InfobipWebhookParser.ParseSeenReports(body);
@@ -70,30 +69,6 @@ internal sealed class WebhookIngest(DeliveryReportProcessor reports, IGrainFacto
                 }
             }).ConfigureAwait(false);
         return new WebhookReceipt(messages.Count, applied);
-    }
-
-    /// <summary>
-    /// Infobip posts delivery and seen reports to the same notify URL: a batch whose first result has
-    /// <c>seenAt</c> and no <c>status</c> is a seen report. Anything unreadable is left to the delivery
-    /// report parser, which names the problem.
-    /// </summary>
-    private static bool IsSeenReportBatch(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("results", out var results)
-                && results.ValueKind == JsonValueKind.Array
-                && results.GetArrayLength() > 0
-                && results[0].ValueKind == JsonValueKind.Object
-                && results[0].TryGetProperty("seenAt", out _)
-                && !results[0].TryGetProperty("status", out _);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }
 

@@ -113,8 +113,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
     public async Task DeliverReportsAsync(byte[] body)
     {
         var now = DateTimeOffset.UtcNow;
-        var isSeen = System.Text.Json.Nodes.JsonNode.Parse(body)?["results"]?[0]?["seenAt"] is not null;
-        var reports = isSeen
+        var reports = InfobipWebhookParser.IsSeenReportBatch(body)
             ? InfobipWebhookParser.ParseSeenReports(body).Results.Select(r => r.ToWhatsAppReport(now)).ToList()
             : InfobipWebhookParser.ParseDeliveryReports(body).Results.Select(r => r.ToWhatsAppReport(now)).ToList();
         await _host.Services.GetRequiredService<DeliveryReportProcessor>().ProcessAsync(reports);
