@@ -5,6 +5,7 @@ using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Health;
+using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
 using JourneyPlugin.Workflows.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -48,6 +49,7 @@ internal static class ServerSetup
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddJourneyPluginOpenApi();
         services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>("store")
             .AddCheck<SiloHealthCheck>("silo");
@@ -116,6 +118,7 @@ internal static class ServerSetup
         api.MapJourneys();
         api.MapActivityDescriptors();
         app.MapInfobipWebhooks();
+        app.MapJourneyPluginApiReference();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,6 +33,7 @@ internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lif
             $"  health:               {root}/health",
             $"  journeys:             {root}/api/journeys",
             $"  activity descriptors: {root}/api/activity-descriptors",
+            $"  API reference:        {root}{ApiReferenceEndpoints.ReferencePath}  (OpenAPI: {root}{ApiReferenceEndpoints.DocumentPath})",
         };
         foreach (var connection in connections.Names.Order(StringComparer.Ordinal))
         {
