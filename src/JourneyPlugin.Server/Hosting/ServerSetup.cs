@@ -6,6 +6,8 @@ using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.OpenApi;
+using JourneyPlugin.Server.Runs;
+using JourneyPlugin.Server.Sandbox;
 using JourneyPlugin.Server.Webhooks;
 using JourneyPlugin.Workflows.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -97,6 +99,7 @@ internal static class ServerSetup
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<ApiTokenFilter>();
         services.AddHostedService<StartupBanner>();
+        services.AddJourneyPluginRuns(builder.Configuration);
 
         builder.AddJourneyRuntime(o =>
         {
@@ -117,6 +120,7 @@ internal static class ServerSetup
         var api = app.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapJourneys();
         api.MapActivityDescriptors();
+        api.MapRuns().MapSandboxHelpers(app.Services);
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
         return app;
