@@ -3,8 +3,16 @@ namespace JourneyPlugin.Server.Runs;
 /// <summary>A <c>POST /api/runs</c> form that cannot be read: the status to answer and the field at fault.</summary>
 internal sealed class AudienceUploadException(int statusCode, string field, string message) : Exception(message)
 {
-    /// <summary>400 or 413.</summary>
+    /// <summary>400, 413 or 415.</summary>
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>The problem's title.</summary>
+    public string Title => StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Audience file too large",
+        StatusCodes.Status415UnsupportedMediaType => "Not a form",
+        _ => "The run request is invalid",
+    };
 
     /// <summary>The form field at fault.</summary>
     public string Field { get; } = field;

@@ -29,7 +29,7 @@ internal sealed class AudienceUploadReader(IOptions<RunOptions> options)
     private const long FormOverheadBytes = 64 * 1024;
 
     /// <summary>Reads the form; the audience file goes to <paramref name="tempPath"/>.</summary>
-    /// <exception cref="AudienceUploadException">Not a multipart form, a field too long, or the file larger than allowed (the partial file is deleted).</exception>
+    /// <exception cref="AudienceUploadException">Not a multipart form (415), a field too long, or the file larger than allowed (the partial file is deleted).</exception>
     public async Task<AudienceUpload> ReadAsync(HttpRequest request, string tempPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,7 +38,7 @@ internal sealed class AudienceUploadReader(IOptions<RunOptions> options)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
         {
             throw new AudienceUploadException(
-                StatusCodes.Status400BadRequest,
+                StatusCodes.Status415UnsupportedMediaType,
                 AudienceField,
                 $"Send the run as multipart/form-data with the fields '{JourneyIdField}', '{NameField}' (optional) and the file '{AudienceField}', not '{request.ContentType ?? "no content type"}'.");
         }

@@ -48,7 +48,7 @@ internal sealed class InstanceReader(IJourneyInstanceStore instances, IJourneyDe
             stored.CreatedAt,
             stored.UpdatedAt,
             state.Fault is { } fault ? new InstanceFaultResponse(fault.ActivityId, fault.Message, fault.At) : null,
-            state.History.Select(h => new HistoryEntryResponse(h.ActivityId, h.ActivityType, NameOf(h.ActivityId), h.Outcomes.Count > 0 ? h.Outcomes[0] : null, h.Outcomes, h.At, h.Message)).ToList(),
+            state.History.Select(h => new HistoryEntryResponse(h.ActivityId, h.ActivityType, NameOf(h.ActivityId), h.Outcomes.Count > 0 ? h.Outcomes[^1] : null, h.Outcomes, h.At, h.Message)).ToList(),
             state.Bookmarks.Select(b => new BookmarkResponse(b.ActivityId, b.ResumeAt is null ? "stimulus" : "timer", b.Name, b.CreatedAt, b.ResumeAt)).ToList(),
             state.Variables);
     }

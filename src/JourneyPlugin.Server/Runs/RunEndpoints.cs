@@ -17,12 +17,12 @@ internal static class RunEndpoints
         runs.MapPost("/", (HttpRequest request, RunLauncher launcher, CancellationToken cancellationToken) => launcher.StartAsync(request, cancellationToken))
             .WithName("StartRun")
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<RunResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         runs.MapGet("/", ListAsync).WithName("ListRuns").Produces<List<RunResponse>>().ProducesValidationProblem();
         runs.MapGet("/{id}", GetAsync).WithName("GetRun").Produces<RunResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         MapCommand(runs, "pause", RunStatus.Paused, g => g.PauseAsync());
@@ -76,7 +76,7 @@ internal static class RunEndpoints
                         statusCode: StatusCodes.Status409Conflict,
                         title: "Invalid run transition",
                         detail: $"Run '{id}' is {run.Status}: it cannot {verb} (it can go from {run.Status} to {Allowed(run.Status)}).",
-                        extensions: new Dictionary<string, object?> { ["status"] = run.Status.ToString() });
+                        extensions: new Dictionary<string, object?> { ["runStatus"] = run.Status.ToString() });
                 }
 
                 await command(grains.GetGrain<ICampaignRunGrain>(id)).ConfigureAwait(false);

@@ -39,7 +39,7 @@ internal sealed partial class RunLauncher(
             {
                 return e.StatusCode == StatusCodes.Status400BadRequest
                     ? Invalid(e.Field, e.Message)
-                    : TypedResults.Problem(statusCode: e.StatusCode, title: "Audience file too large", detail: e.Message, extensions: Field(e.Field));
+                    : TypedResults.Problem(statusCode: e.StatusCode, title: e.Title, detail: e.Message, extensions: Field(e.Field));
             }
 
             if (string.IsNullOrEmpty(upload.JourneyId))
@@ -68,7 +68,7 @@ internal sealed partial class RunLauncher(
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status409Conflict,
                     title: "The journey has errors",
-                    detail: $"Journey '{upload.JourneyId}' has {errors.Count} error(s) and cannot run until they are fixed: {string.Join("; ", errors.Select(p => $"{p.JsonPath}: {p.Message}"))}",
+                    detail: $"'{AudienceUploadReader.JourneyIdField}': journey '{upload.JourneyId}' has {errors.Count} error(s) and cannot run until they are fixed: {string.Join("; ", errors.Select(p => $"{p.JsonPath}: {p.Message}"))}",
                     extensions: new Dictionary<string, object?>
                     {
                         ["field"] = AudienceUploadReader.JourneyIdField,
