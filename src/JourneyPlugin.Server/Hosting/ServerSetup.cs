@@ -4,6 +4,7 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
@@ -50,6 +51,7 @@ internal static class ServerSetup
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddJourneyPluginOpenApi();
+        services.AddJourneyPluginTelemetry(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>("store")
             .AddCheck<SiloHealthCheck>("silo");

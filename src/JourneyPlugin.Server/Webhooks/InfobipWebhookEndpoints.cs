@@ -1,5 +1,6 @@
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -22,8 +23,12 @@ internal static partial class InfobipWebhookEndpoints
             .DisableAntiforgery();
         foreach (var kind in Enum.GetValues<WebhookKind>())
         {
-            group.MapPost(Segment(kind), (string connection, HttpContext context, WebhookConnections connections, WebhookIngest ingest, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-                    HandleAsync(kind, connection, context, connections, ingest, options.Value, loggers.CreateLogger(typeof(InfobipWebhookEndpoints)), cancellationToken))
+            group.MapPost(Segment(kind), async (string connection, HttpContext context, WebhookConnections connections, WebhookIngest ingest, WebhookMetrics metrics, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+                {
+                    var result = await HandleAsync(kind, connection, context, connections, ingest, options.Value, loggers.CreateLogger(typeof(InfobipWebhookEndpoints)), cancellationToken).ConfigureAwait(false);
+                    metrics.Answered(kind, (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK, (result as Ok<WebhookReceipt>)?.Value?.Received ?? 0);
+                    return result;
+                })
                 .WithName($"Infobip{kind}Webhook")
                 .Produces<WebhookReceipt>()
                 .ProducesProblem(StatusCodes.Status400BadRequest)
