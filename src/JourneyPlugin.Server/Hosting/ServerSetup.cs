@@ -97,6 +97,8 @@ internal static class ServerSetup
         });
         services.AddSingleton(new WebhookConnections(webhookAuth));
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<WebhookInboxDrainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
         services.AddSingleton<ApiTokenFilter>();
         services.AddHostedService<StartupBanner>();
 
