@@ -5,6 +5,7 @@ using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Health;
+using JourneyPlugin.Server.Journeys;
 using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
 using JourneyPlugin.Workflows.DependencyInjection;
@@ -96,6 +97,7 @@ internal static class ServerSetup
         services.AddSingleton(new WebhookConnections(webhookAuth));
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<ApiTokenFilter>();
+        services.AddJourneyPluginJourneys();
         services.AddHostedService<StartupBanner>();
 
         builder.AddJourneyRuntime(o =>
@@ -116,6 +118,8 @@ internal static class ServerSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         var api = app.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapJourneys();
+        api.MapJourneyTrigger();
+        api.MapTemplatePreview();
         api.MapActivityDescriptors();
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
