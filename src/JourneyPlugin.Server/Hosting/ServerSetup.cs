@@ -4,6 +4,7 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.Journeys;
 using JourneyPlugin.Server.OpenApi;
@@ -51,6 +52,7 @@ internal static class ServerSetup
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddJourneyPluginOpenApi();
+        services.AddJourneyPluginTelemetry(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>("store")
             .AddCheck<SiloHealthCheck>("silo");
@@ -96,6 +98,8 @@ internal static class ServerSetup
         });
         services.AddSingleton(new WebhookConnections(webhookAuth));
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<WebhookInboxDrainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
         services.AddSingleton<ApiTokenFilter>();
         services.AddJourneyPluginJourneys();
         services.AddHostedService<StartupBanner>();
