@@ -51,6 +51,20 @@ public sealed class JourneyDocumentTests(JourneysServerFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_journey_file_with_errors_does_not_stop_the_server_it_is_listed_invalid_and_cannot_be_triggered()
+    {
+        using var response = await _client.GetAsync("/api/journeys");
+
+        var journeys = (await JourneyApi.ReadJsonAsync(response)).EnumerateArray().ToList();
+        var broken = Assert.Single(journeys, j => j.GetProperty("definitionId").GetString() == JourneysServerFactory.BrokenAtStartId);
+        Assert.False(broken.GetProperty("valid").GetBoolean());
+        Assert.Equal(1, broken.GetProperty("errors").GetInt32());
+        using var trigger = await JourneyApi.TriggerAsync(_client, JourneysServerFactory.BrokenAtStartId, new { customer = new { phone = "84912500001" } });
+        var problem = await Problems.AssertProblemAsync(trigger, HttpStatusCode.Conflict);
+        Assert.Contains("unknown activity type 'Journeys.SendFax'", Assert.Single(problem.GetProperty("problems").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_good_journey_validates_without_errors()
     {
         var text = await File.ReadAllTextAsync(Path.Combine(factory.WorkflowsDirectory, "welcome-offer.json"));

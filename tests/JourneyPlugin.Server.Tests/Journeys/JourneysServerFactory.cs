@@ -20,6 +20,9 @@ public sealed class JourneysServerFactory : ServerFactory
     /// <summary>The file that holds <see cref="OddlyNamedId"/>.</summary>
     public const string OddlyNamedFile = "an-older-name.json";
 
+    /// <summary>A journey that cannot load (an unknown activity type), on disk when the server starts.</summary>
+    public const string BrokenAtStartId = "broken-at-start";
+
     public JourneysServerFactory()
     {
         WorkflowsDirectory = Path.Combine(DataDirectory, "workflows");
@@ -31,6 +34,9 @@ public sealed class JourneysServerFactory : ServerFactory
 
         // In the project's layout, as a file saved before would be.
         File.WriteAllText(Path.Combine(WorkflowsDirectory, OddlyNamedFile), WorkflowDefinition.Parse(JourneyJson.SendTemplate(OddlyNamedId, "Renamed journey")).ToJson());
+        var broken = JourneyJson.SendTemplateNode(BrokenAtStartId, "Saved with errors earlier");
+        JourneyJson.Activity(broken, 1)["type"] = "Journeys.SendFax";
+        File.WriteAllText(Path.Combine(WorkflowsDirectory, BrokenAtStartId + ".json"), broken.ToJsonString());
     }
 
     /// <summary>The workflows directory the server reads and writes.</summary>
