@@ -64,14 +64,13 @@ public sealed class JourneyDefinitionCatalog(WorkflowLoader loader, WorkflowVali
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(json);
         Workflow? workflow = null;
-        IReadOnlyList<string> problems = [];
         try
         {
             workflow = loader.Load(definition);
         }
-        catch (WorkflowLoadException e)
+        catch (WorkflowLoadException)
         {
-            problems = e.Problems;
+            // Kept without a workflow; ValidateAsync names the problems.
         }
 
         var entry = new JourneyDefinitionEntry
@@ -81,7 +80,6 @@ public sealed class JourneyDefinitionCatalog(WorkflowLoader loader, WorkflowVali
             Json = json,
             File = FileOf(definition),
             Workflow = workflow,
-            LoadProblems = problems,
         };
         Put(entry);
         return entry;

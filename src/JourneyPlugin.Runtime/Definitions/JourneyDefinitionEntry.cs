@@ -21,9 +21,6 @@ public sealed class JourneyDefinitionEntry
     /// <summary>The journey file, a full path; null for a journey registered in code.</summary>
     public string? File { get; init; }
 
-    /// <summary>The loaded journey; null when it cannot run at all (see <see cref="LoadProblems"/>).</summary>
+    /// <summary>The loaded journey; null when it cannot run at all (e.g. an unknown activity type; validation says which).</summary>
     public Workflow? Workflow { get; init; }
-
-    /// <summary>Why it cannot be loaded (<c>$.path: reason</c>); empty when it loads.</summary>
-    public IReadOnlyList<string> LoadProblems { get; init; } = [];
 }

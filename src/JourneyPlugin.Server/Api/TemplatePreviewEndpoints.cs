@@ -37,10 +37,16 @@ internal static class TemplatePreviewEndpoints
         }
 
         var syntax = TemplateSyntax.Scriban;
-        if (body["syntax"] is { } syntaxNode
-            && !(syntaxNode is JsonValue s && s.GetValueKind() == JsonValueKind.String && Enum.TryParse(s.GetValue<string>(), ignoreCase: true, out syntax) && Enum.IsDefined(syntax)))
+        switch (body["syntax"] is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>().ToUpperInvariant() : body["syntax"] is null ? "SCRIBAN" : null)
         {
-            errors["syntax"] = ["must be \"scriban\" or \"liquid\""];
+            case "SCRIBAN":
+                break;
+            case "LIQUID":
+                syntax = TemplateSyntax.Liquid;
+                break;
+            default:
+                errors["syntax"] = ["must be \"scriban\" or \"liquid\""];
+                break;
         }
 
         var customer = ObjectOrEmpty(body, "customer", errors);
