@@ -2,7 +2,7 @@ using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Campaigns.Audience;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Server.Configuration;
-using JourneyPlugin.Workflows.Validation;
+using JourneyPlugin.Server.Journeys;
 using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Server.Runs;
@@ -14,7 +14,6 @@ namespace JourneyPlugin.Server.Runs;
 internal sealed partial class RunLauncher(
     AudienceUploadReader uploads,
     JourneyDefinitionCatalog catalog,
-    WorkflowValidator validator,
     IGrainFactory grains,
     RunReader reader,
     IOptions<ServerOptions> server,
@@ -52,7 +51,9 @@ internal sealed partial class RunLauncher(
                 return Invalid(AudienceUploadReader.AudienceField, $"'{AudienceUploadReader.AudienceField}' is required: a CSV file with a header row and a phone column, or JSON lines with a phone property.");
             }
 
-            if (await catalog.FindAsync(upload.JourneyId, cancellationToken).ConfigureAwait(false) is not { } workflow)
+            // The catalogue's verdict, the same the trigger endpoint uses: a journey saved with errors cannot run.
+            var validation = await catalog.ValidateAsync(upload.JourneyId, cancellationToken).ConfigureAwait(false);
+            if (validation is null)
             {
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status404NotFound,
@@ -61,19 +62,12 @@ internal sealed partial class RunLauncher(
                     extensions: Field(AudienceUploadReader.JourneyIdField));
             }
 
-            var validation = await validator.ValidateAsync(workflow.Definition, cancellationToken).ConfigureAwait(false);
-            if (!validation.IsValid)
+            if (!validation.IsValid || catalog.Find(upload.JourneyId)?.Workflow is not { } workflow)
             {
-                var errors = validation.Problems.Where(p => p.Severity == ValidationSeverity.Error).ToList();
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "The journey has errors",
-                    detail: $"'{AudienceUploadReader.JourneyIdField}': journey '{upload.JourneyId}' has {errors.Count} error(s) and cannot run until they are fixed: {string.Join("; ", errors.Select(p => $"{p.JsonPath}: {p.Message}"))}",
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["field"] = AudienceUploadReader.JourneyIdField,
-                        ["problems"] = validation.Problems.Select(JourneyProblem.From).ToList(),
-                    });
+                var problem = JourneyProblems.CannotRun(upload.JourneyId, validation);
+                problem.ProblemDetails.Detail = $"'{AudienceUploadReader.JourneyIdField}': {problem.ProblemDetails.Detail}";
+                problem.ProblemDetails.Extensions["field"] = AudienceUploadReader.JourneyIdField;
+                return problem;
             }
 
             AudienceFormat format;
