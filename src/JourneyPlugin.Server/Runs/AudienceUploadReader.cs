@@ -132,15 +132,35 @@ internal sealed class AudienceUploadReader(IOptions<RunOptions> options)
                     throw new AudienceUploadException(StatusCodes.Status413PayloadTooLarge, AudienceField, TooLarge(maxBytes));
                 }
 
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                await WriteAsync(target, buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
 
-            await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await WriteAsync(target, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
             return total;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes (or, with nothing to write, flushes); a full disk is the server's problem, not the caller's.</summary>
+    private static async Task WriteAsync(FileStream target, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (bytes.IsEmpty)
+            {
+                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await target.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (IOException e)
+        {
+            throw new AudienceUploadException(StatusCodes.Status507InsufficientStorage, AudienceField, $"The server could not store the audience file: {e.Message}");
         }
     }
 

@@ -16,25 +16,17 @@ internal readonly record struct Paging(int Skip, int Take)
         paging = default;
         if (!TryParse(skip, 0, out var s) || s < 0)
         {
-            return Invalid("skip", $"'skip' must be a whole number of at least 0, not '{skip}'.");
+            return FieldProblem.Invalid("skip", $"'skip' must be a whole number of at least 0, not '{skip}'.");
         }
 
         if (!TryParse(take, defaultTake, out var t) || t is < 1 or > MaxTake)
         {
-            return Invalid("take", $"'take' must be a whole number from 1 to {MaxTake}, not '{take}'.");
+            return FieldProblem.Invalid("take", $"'take' must be a whole number from 1 to {MaxTake}, not '{take}'.");
         }
 
         paging = new Paging(s, t);
         return null;
     }
-
-    /// <summary>A 400 problem naming <paramref name="field"/>.</summary>
-    public static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = [message] },
-            detail: message,
-            title: "The request is invalid",
-            extensions: new Dictionary<string, object?> { ["field"] = field });
 
     private static bool TryParse(string? value, int fallback, out int result)
     {

@@ -105,7 +105,7 @@ internal static class RunEndpoints
         {
             if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(status[0]))
             {
-                return Paging.Invalid("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}, not '{status}'.");
+                return FieldProblem.Invalid("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}, not '{status}'.");
             }
 
             statusName = parsed.ToString();

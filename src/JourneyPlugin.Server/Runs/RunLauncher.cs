@@ -37,18 +37,18 @@ internal sealed partial class RunLauncher(
             catch (AudienceUploadException e)
             {
                 return e.StatusCode == StatusCodes.Status400BadRequest
-                    ? Invalid(e.Field, e.Message)
+                    ? FieldProblem.Invalid(e.Field, e.Message)
                     : TypedResults.Problem(statusCode: e.StatusCode, title: e.Title, detail: e.Message, extensions: Field(e.Field));
             }
 
             if (string.IsNullOrEmpty(upload.JourneyId))
             {
-                return Invalid(AudienceUploadReader.JourneyIdField, $"'{AudienceUploadReader.JourneyIdField}' is required: the definition id of the journey to run (see GET /api/journeys).");
+                return FieldProblem.Invalid(AudienceUploadReader.JourneyIdField, $"'{AudienceUploadReader.JourneyIdField}' is required: the definition id of the journey to run (see GET /api/journeys).");
             }
 
             if (upload.TempPath is null)
             {
-                return Invalid(AudienceUploadReader.AudienceField, $"'{AudienceUploadReader.AudienceField}' is required: a CSV file with a header row and a phone column, or JSON lines with a phone property.");
+                return FieldProblem.Invalid(AudienceUploadReader.AudienceField, $"'{AudienceUploadReader.AudienceField}' is required: a CSV file with a header row and a phone column, or JSON lines with a phone property.");
             }
 
             // The catalogue's verdict, the same the trigger endpoint uses: a journey saved with errors cannot run.
@@ -111,8 +111,6 @@ internal sealed partial class RunLauncher(
             }
         }
     }
-
-    private static IResult Invalid(string field, string message) => Paging.Invalid(field, message);
 
     private static Dictionary<string, object?> Field(string field) => new() { ["field"] = field };
 

@@ -42,7 +42,7 @@ internal static class SandboxEndpoints
         {
             if (!PhoneNumber.TryParse(to, out var number, out var reason))
             {
-                return Paging.Invalid("to", $"'to' {reason}");
+                return FieldProblem.Invalid("to", $"'to' {reason}");
             }
 
             customer = number.Digits;
@@ -58,22 +58,22 @@ internal static class SandboxEndpoints
     {
         if (string.IsNullOrWhiteSpace(reply?.From))
         {
-            return Paging.Invalid("from", "'from' is required: the customer's number with country code, e.g. 84912345678.");
+            return FieldProblem.Invalid("from", "'from' is required: the customer's number with country code, e.g. 84912345678.");
         }
 
         if (!PhoneNumber.TryParse(reply.From, out var from, out var reason))
         {
-            return Paging.Invalid("from", $"'from' {reason}");
+            return FieldProblem.Invalid("from", $"'from' {reason}");
         }
 
         if (string.IsNullOrWhiteSpace(reply.Text))
         {
-            return Paging.Invalid("text", "'text' is required: what the customer writes.");
+            return FieldProblem.Invalid("text", "'text' is required: what the customer writes.");
         }
 
         if (reply.Text.Length > MaxTextLength)
         {
-            return Paging.Invalid("text", $"'text' must be at most {MaxTextLength} characters (got {reply.Text.Length}).");
+            return FieldProblem.Invalid("text", $"'text' must be at most {MaxTextLength} characters (got {reply.Text.Length}).");
         }
 
         try

@@ -33,6 +33,7 @@ public sealed class RunUploadTests(RunServerFactory factory) : IClassFixture<Run
     {
         Assert.False(string.IsNullOrEmpty(why));
         var runsBefore = (await _api.GetAsync("/api/runs?take=500")).GetArrayLength();
+        var filesBefore = AudienceFiles();
         var messagesBefore = (await _api.GetAsync("/api/sandbox/messages")).GetArrayLength();
 
         using var form = RunApi.Form(journeyId, audience, fileName);
@@ -42,10 +43,14 @@ public sealed class RunUploadTests(RunServerFactory factory) : IClassFixture<Run
         Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.Contains(field, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(runsBefore, (await _api.GetAsync("/api/runs?take=500")).GetArrayLength());
-        Assert.Empty(Directory.Exists(factory.AudiencesDirectory) ? Directory.GetFiles(factory.AudiencesDirectory) : []);
+        Assert.Equal(filesBefore, AudienceFiles());
         await Task.Delay(100);
         Assert.Equal(messagesBefore, (await _api.GetAsync("/api/sandbox/messages")).GetArrayLength());
     }
+
+    /// <summary>The audience files kept, those of runs that started (other tests of this class start some).</summary>
+    private List<string> AudienceFiles() =>
+        Directory.Exists(factory.AudiencesDirectory) ? [.. Directory.GetFiles(factory.AudiencesDirectory).Order(StringComparer.Ordinal)] : [];
 
     [Fact]
     public async Task A_journey_with_errors_is_refused_with_its_problems()
@@ -82,6 +87,21 @@ public sealed class RunUploadTests(RunServerFactory factory) : IClassFixture<Run
 
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         Assert.Contains("multipart/form-data", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_truncated_form_is_400_and_leaves_no_file()
+    {
+        var body = "--b0undary\r\nContent-Disposition: form-data; name=\"journeyId\"\r\n\r\nwelcome-offer\r\n--b0undary\r\n"
+            + "Content-Disposition: form-data; name=\"audience\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\ncustomer_id,phone\r\nc1,8491246";
+        var filesBefore = AudienceFiles();
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0undary");
+        using var response = await _api.Client.PostAsync("/api/runs", content);
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("audience", problem.GetProperty("field").GetString());
+        Assert.Equal(filesBefore, AudienceFiles());
     }
 
     [Fact]
