@@ -110,7 +110,9 @@ internal sealed class AudienceUploadReader(IOptions<RunOptions> options)
             throw;
         }
 
-        return new AudienceUpload(journeyId, name, fileName, fileName is null ? null : tempPath, bytes);
+        // A browser sends a file part with an empty name and no bytes when no file was chosen.
+        var hasFile = fileName is { Length: > 0 } || bytes > 0;
+        return new AudienceUpload(journeyId, name, hasFile ? fileName : null, hasFile ? tempPath : null, bytes);
     }
 
     private static string TooLarge(long maxBytes) =>
