@@ -9,6 +9,9 @@ namespace JourneyPlugin.Server.Cli;
 /// </summary>
 internal static class JourneyPluginCommandLine
 {
+    /// <summary>The executable's name in messages (whatever host runs it, e.g. a test host).</summary>
+    public const string ExecutableName = "JourneyPlugin.Server";
+
     private static readonly HashSet<string> HelpTokens = new(StringComparer.Ordinal) { "-h", "--help", "-?", "/?", "/h", "--version" };
 
     /// <summary>
@@ -77,7 +80,7 @@ internal static class JourneyPluginCommandLine
         var names = new List<string>();
         for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Insert(0, command.Command is RootCommand ? RootCommand.ExecutableName : command.Command.Name);
+            names.Insert(0, command.Command is RootCommand ? ExecutableName : command.Command.Name);
         }
 
         return string.Join(' ', names);

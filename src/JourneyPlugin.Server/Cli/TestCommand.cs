@@ -103,8 +103,7 @@ internal static class TestCommand
 
             var workflow = host.Load(definition);
             await output.WriteLineAsync(
-                $"Dry run of '{definition.Name ?? definition.DefinitionId}' ({journeyFile.Name}) against the Infobip sandbox: {script.Customers.Count} "
-                + $"{(script.Customers.Count == 1 ? "customer" : "customers")}, simulated from {start:yyyy-MM-dd HH:mm} UTC for at most {PathPrinter.Offset(until)[1..]}").ConfigureAwait(false);
+                $"Dry run of '{definition.Name ?? definition.DefinitionId}' ({journeyFile.Name}) against the Infobip sandbox: {Count(script.Customers.Count, "customer")}, simulated from {start:yyyy-MM-dd HH:mm} UTC for at most {PathPrinter.Offset(until)[1..]}").ConfigureAwait(false);
             await DryRunSimulation.RunAsync(host, workflow, script, recorder, until, cancellationToken).ConfigureAwait(false);
 
             var sent = host.Sandbox.AcceptedMessages;
@@ -119,11 +118,13 @@ internal static class TestCommand
             var states = host.Instances;
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(
-                $"{states.Count} customers: {states.Count(s => s.Status == WorkflowStatus.Finished)} finished, {states.Count(s => s.Status == WorkflowStatus.Suspended)} waiting, "
-                + $"{states.Count(s => s.Status == WorkflowStatus.Faulted)} faulted; {sent.Count} messages sent to the sandbox").ConfigureAwait(false);
+                $"{Count(states.Count, "customer")}: {states.Count(s => s.Status == WorkflowStatus.Finished)} finished, {states.Count(s => s.Status == WorkflowStatus.Suspended)} waiting, "
+                + $"{states.Count(s => s.Status == WorkflowStatus.Faulted)} faulted; {Count(sent.Count, "message")} sent to the sandbox").ConfigureAwait(false);
             return states.Any(s => s.Status == WorkflowStatus.Faulted) ? ExitCodes.Failure : ExitCodes.Success;
         }
     }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
     private static DateTimeOffset TruncateToMinute(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 }

@@ -63,7 +63,7 @@ internal static class ValidateCommand
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(file);
-        var source = Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName);
+        var source = file.ToString(); // the path as the user wrote it
         WorkflowDefinition definition;
         try
         {
