@@ -4,6 +4,7 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
@@ -50,6 +51,7 @@ internal static class ServerSetup
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddJourneyPluginOpenApi();
+        services.AddJourneyPluginTelemetry(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>("store")
             .AddCheck<SiloHealthCheck>("silo");
@@ -95,6 +97,8 @@ internal static class ServerSetup
         });
         services.AddSingleton(new WebhookConnections(webhookAuth));
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<WebhookInboxDrainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
         services.AddSingleton<ApiTokenFilter>();
         services.AddHostedService<StartupBanner>();
 
