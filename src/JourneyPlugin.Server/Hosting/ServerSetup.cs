@@ -6,6 +6,7 @@ using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
+using JourneyPlugin.Server.Journeys;
 using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
 using JourneyPlugin.Workflows.DependencyInjection;
@@ -100,6 +101,7 @@ internal static class ServerSetup
         services.AddSingleton<WebhookInboxDrainer>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
         services.AddSingleton<ApiTokenFilter>();
+        services.AddJourneyPluginJourneys();
         services.AddHostedService<StartupBanner>();
 
         builder.AddJourneyRuntime(o =>
@@ -120,6 +122,8 @@ internal static class ServerSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         var api = app.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapJourneys();
+        api.MapJourneyTrigger();
+        api.MapTemplatePreview();
         api.MapActivityDescriptors();
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
