@@ -4,6 +4,7 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Designer;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
@@ -119,6 +120,7 @@ internal static class ServerSetup
         api.MapActivityDescriptors();
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
+        app.MapJourneyPluginDesigner();
         return app;
     }
 
