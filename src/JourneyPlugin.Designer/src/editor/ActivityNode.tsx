@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo } from 'react';
 import type { ActivityDescriptor, Problem } from '../lib/types';
-import { categoryStyle, typeIcon } from './categories';
+import { categoryStyle, TypeIcon } from './categories';
 
 export interface ActivityNodeData extends Record<string, unknown> {
   name: string;
@@ -32,7 +32,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
     >
       {!isStart && <Handle type="target" position={Position.Left} id="In" className="handle handle-in" />}
       <div className="node-head">
-        <span className="node-icon" aria-hidden>{typeIcon(data.typeName, d?.category)}</span>
+        <span className="node-icon" aria-hidden><TypeIcon typeName={data.typeName} category={d?.category} /></span>
         <div className="node-titles">
           <div className="node-name">{data.name}</div>
           <div className="node-type">{d?.displayName ?? `${data.typeName} (unknown type)`}</div>

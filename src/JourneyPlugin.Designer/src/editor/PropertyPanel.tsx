@@ -3,7 +3,7 @@ import { api } from '../lib/api';
 import type { ElsaActivity, ElsaDocument } from '../lib/elsa';
 import { getInput, getInputSyntax, getInputValue, setInputValue, withKey, withoutKey } from '../lib/elsa';
 import type { ActivityDescriptor, Connection, InputDescriptor, Problem, WhatsAppTemplate } from '../lib/types';
-import { categoryStyle, typeIcon } from './categories';
+import { categoryStyle, TypeIcon } from './categories';
 import { DurationField, ListField, TemplateField, usePreview } from './fields';
 
 interface Props {
@@ -139,7 +139,7 @@ export function PropertyPanel({ doc, activity, descriptor, connections, customer
   return (
     <div className="props" data-testid="property-panel">
       <div className="props-head" style={{ ['--node-color' as string]: color }}>
-        <span className="node-icon" aria-hidden>{typeIcon(activity.type, descriptor?.category)}</span>
+        <span className="node-icon" aria-hidden><TypeIcon typeName={activity.type} category={descriptor?.category} /></span>
         <div>
           <input className="props-name" aria-label="Activity name" value={activity.name ?? ''} data-testid="activity-name" onChange={(e) => onChange({ ...activity, name: e.target.value })} />
           <div className="muted small">{descriptor?.displayName ?? activity.type} · <code>{activity.id}</code></div>

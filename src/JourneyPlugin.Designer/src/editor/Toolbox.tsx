@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ActivityDescriptor } from '../lib/types';
-import { categoryStyle, typeIcon } from './categories';
+import { categoryStyle, TypeIcon } from './categories';
 
 export const dragType = 'application/x-journey-activity';
 
@@ -44,7 +44,7 @@ export function Toolbox({ descriptors, onAdd }: { descriptors: ActivityDescripto
                   onKeyDown={(e) => e.key === 'Enter' && onAdd(d.typeName)}
                   onDoubleClick={() => onAdd(d.typeName)}
                 >
-                  <span className="toolbox-icon" aria-hidden>{typeIcon(d.typeName, d.category)}</span>
+                  <span className="toolbox-icon" aria-hidden><TypeIcon typeName={d.typeName} category={d.category} /></span>
                   <span className="toolbox-text">
                     <span className="toolbox-name">{d.displayName}</span>
                     <span className="toolbox-desc">{d.description}</span>
