@@ -30,6 +30,9 @@ export function EditorPage({ definitionId }: { definitionId: string }) {
   );
 }
 
+/** A connection's edge id: its source port and target, which onConnect keeps unique. */
+const edgeId = (c: { source: { activity: string; port: string }; target: { activity: string } }) => `${c.source.activity}:${c.source.port}->${c.target.activity}`;
+
 /** What a node shows under its name: the gist of its inputs. */
 function summaryOf(a: ElsaActivity): string {
   switch (a.type) {
@@ -72,8 +75,10 @@ function Editor({ definitionId }: { definitionId: string }) {
   const [help, setHelp] = useState(false);
   const past = useRef<ElsaDocument[]>([]);
   const future = useRef<ElsaDocument[]>([]);
+  const lastRecord = useRef(0);
   const [, setHistoryVersion] = useState(0);
   const sizes = useRef(new Map<string, { width: number; height: number }>());
+  const [measuredVersion, setMeasuredVersion] = useState(0);
   const wrapper = useRef<HTMLDivElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -101,7 +106,9 @@ function Editor({ definitionId }: { definitionId: string }) {
     setDoc((current) => {
       if (!current) return current;
       const value = typeof next === 'function' ? next(current) : next;
-      if (record && value !== current) {
+      // Changes within one gesture (a node and its edges deleted together) make one undo step.
+      if (record && value !== current && performance.now() - lastRecord.current > 50) {
+        lastRecord.current = performance.now();
         past.current = [...past.current.slice(-99), current];
         future.current = [];
         setHistoryVersion((v) => v + 1);
@@ -274,15 +281,16 @@ function Editor({ definitionId }: { definitionId: string }) {
       type: 'activity',
       position: activityPosition(a),
       selected: selected.has(a.id),
+      measured: sizes.current.get(a.id),
       data: {
         name: a.name ?? a.type, typeName: a.type, descriptor, summary: summaryOf(a), ports,
         problems: problemsByActivity.get(a.id) ?? [], here: testState.here.get(a.id) ?? 0, visited: testState.visited.has(a.id),
       },
     };
-  }), [doc, byType, selected, problemsByActivity, testState]);
+  }), [doc, byType, selected, problemsByActivity, testState, measuredVersion]);
 
-  const edges: Edge[] = useMemo(() => (doc?.root.connections ?? []).map((c, i) => {
-    const id = `${i}:${c.source.activity}:${c.source.port}->${c.target.activity}`;
+  const edges: Edge[] = useMemo(() => (doc?.root.connections ?? []).map((c) => {
+    const id = edgeId(c);
     const alt = c.source.port === 'Failed' || c.source.port === 'Timeout' || c.source.port === 'False' || c.source.port === 'Other';
     const active = testState.taken.has(`${c.source.activity}:${c.source.port}`);
     return {
@@ -297,13 +305,16 @@ function Editor({ definitionId }: { definitionId: string }) {
     const moves = new Map<string, { x: number; y: number }>();
     const removed = new Set<string>();
     let selection: Set<string> | null = null;
+    let measuredChanged = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) moves.set(c.id, c.position);
       else if (c.type === 'remove') removed.add(c.id);
       else if (c.type === 'select') { selection ??= new Set(selected); if (c.selected) selection.add(c.id); else selection.delete(c.id); }
-      else if (c.type === 'dimensions' && c.dimensions) sizes.current.set(c.id, c.dimensions);
+      else if (c.type === 'dimensions' && c.dimensions) { sizes.current.set(c.id, c.dimensions); measuredChanged = true; }
     }
     if (selection) setSelected(selection);
+    // Controlled nodes carry their measured size back, so the minimap and fitView know it.
+    if (measuredChanged) setMeasuredVersion((v) => v + 1);
     if (moves.size) edit((d) => ({ ...d, root: { ...d.root, activities: d.root.activities.map((a) => (moves.has(a.id) ? withPosition(a, moves.get(a.id)!) : a)) } }), false);
     if (removed.size) removeActivities(removed);
   }, [edit, removeActivities, selected]);
@@ -317,7 +328,11 @@ function Editor({ definitionId }: { definitionId: string }) {
     }
     if (selection) setSelectedEdges(selection);
     if (removed.size) {
-      edit((d) => ({ ...d, root: { ...d.root, connections: d.root.connections.filter((c, i) => !removed.has(`${i}:${c.source.activity}:${c.source.port}->${c.target.activity}`)) } }));
+      // Edges of a deleted node are gone with it already: only a real change is an undo step.
+      edit((d) => {
+        const connections = d.root.connections.filter((c) => !removed.has(edgeId(c)));
+        return connections.length === d.root.connections.length ? d : { ...d, root: { ...d.root, connections } };
+      });
       setSelectedEdges(new Set());
     }
   }, [edit, selectedEdges]);
