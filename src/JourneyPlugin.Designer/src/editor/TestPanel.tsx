@@ -94,7 +94,7 @@ export function TestPanel({ doc, instances, setInstances, ensureSaved, onSelectA
           </div>
         ))}
         <button className="primary wide" disabled={busy || chosen.size === 0} onClick={start} data-testid="test-start">
-          {busy ? 'Starting…' : `Send to ${chosen.size} customer${chosen.size === 1 ? '' : 's'} through the sandbox`}
+          {busy ? 'Starting…' : `Send to ${chosen.size} customer${chosen.size === 1 ? '' : 's'}`}
         </button>
         {error && <div className="field-error">{error}</div>}
       </section>
