@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using JourneyPlugin.WhatsApp.Activities;
 using JourneyPlugin.WhatsApp.Conversations;
+using JourneyPlugin.WhatsApp.Diagnostics;
 using JourneyPlugin.Workflows.DependencyInjection;
 using JourneyPlugin.Workflows.Validation;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,7 @@ public static class JourneyPluginBuilderWhatsAppExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddActivitiesFrom<SendInfobipWhatsApp>();
+        builder.Services.TryAddSingleton(provider => new WhatsAppMetrics(provider.GetService<IMeterFactory>()));
         builder.Services.TryAddSingleton<InMemoryConversationStore>();
         builder.Services.TryAddSingleton<IConversationStateReader>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityValidator, SendWhatsAppTemplateValidator>());

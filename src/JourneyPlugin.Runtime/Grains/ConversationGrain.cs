@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JourneyPlugin.Runtime.Conversations;
+using JourneyPlugin.Runtime.Diagnostics;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.WhatsApp.Activities;
 using JourneyPlugin.WhatsApp.PhoneNumbers;
@@ -16,11 +17,13 @@ internal sealed partial class ConversationGrain(
     IGrainFactory grains,
     IOptions<ConversationOptions> options,
     TimeProvider clock,
+    JourneyRuntimeMetrics metrics,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
     public async Task<bool> OnInboundAsync(InboundReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        var started = clock.GetTimestamp();
         if (!await conversations.RecordInboundAsync(reply.Sender, reply.Customer, reply.MessageId, reply.ReceivedAt))
         {
             Log.Duplicate(logger, reply.MessageId);
@@ -46,6 +49,7 @@ internal sealed partial class ConversationGrain(
             resumed += await grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input);
         }
 
+        metrics.Resumed(resumed, clock.GetElapsedTime(started));
         if (resumed == 0)
         {
             // The wait may not be stored yet (the send that asks the question is still in flight).

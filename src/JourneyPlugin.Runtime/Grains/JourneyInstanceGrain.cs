@@ -65,7 +65,7 @@ internal sealed partial class JourneyInstanceGrain(
 
         await runner.RunAsync(_workflow, _state, this);
         await EndBurstAsync(wasDone: false);
-        return Snapshot(_state);
+        return Snapshot(_state) with { Created = true };
     }
 
     public async Task<int> ResumeAsync(string bookmarkHash, string inputJson)

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Delivery;
+using JourneyPlugin.Runtime.Diagnostics;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Runtime.Sending;
 using JourneyPlugin.Runtime.Timeouts;
@@ -54,6 +56,7 @@ public static class JourneyRuntimeHostBuilderExtensions
 
         DecorateVendorGateway(services);
         services.TryAddSingleton<DeliveryReportProcessor>();
+        services.TryAddSingleton(provider => new JourneyRuntimeMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<JourneyDefinitionCatalog>();
         services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());
         services.AddHostedService<WorkflowsDirectoryLoader>();

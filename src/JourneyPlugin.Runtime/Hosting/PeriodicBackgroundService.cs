@@ -7,7 +7,7 @@ namespace JourneyPlugin.Runtime.Hosting;
 /// Runs a pass now and then every <see cref="Interval"/> until the host stops. A failed pass is
 /// logged and the next one retries: a scanner must outlive a bad moment of its store.
 /// </summary>
-internal abstract partial class PeriodicBackgroundService : BackgroundService
+public abstract partial class PeriodicBackgroundService : BackgroundService
 {
     private readonly ILogger _logger;
 

@@ -5,7 +5,9 @@ using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Designer;
+using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
+using JourneyPlugin.Server.Journeys;
 using JourneyPlugin.Server.OpenApi;
 using JourneyPlugin.Server.Webhooks;
 using JourneyPlugin.Workflows.DependencyInjection;
@@ -51,6 +53,7 @@ internal static class ServerSetup
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddJourneyPluginOpenApi();
+        services.AddJourneyPluginTelemetry(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>("store")
             .AddCheck<SiloHealthCheck>("silo");
@@ -96,7 +99,10 @@ internal static class ServerSetup
         });
         services.AddSingleton(new WebhookConnections(webhookAuth));
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<WebhookInboxDrainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
         services.AddSingleton<ApiTokenFilter>();
+        services.AddJourneyPluginJourneys();
         services.AddHostedService<StartupBanner>();
 
         builder.AddJourneyRuntime(o =>
@@ -117,6 +123,8 @@ internal static class ServerSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         var api = app.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapJourneys();
+        api.MapJourneyTrigger();
+        api.MapTemplatePreview();
         api.MapActivityDescriptors();
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();

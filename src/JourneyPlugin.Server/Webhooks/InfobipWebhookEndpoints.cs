@@ -1,5 +1,6 @@
 using JourneyPlugin.Infobip.Webhooks;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -8,7 +9,7 @@ namespace JourneyPlugin.Server.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/infobip/{connection}/delivery-reports|seen|inbound</c>: Infobip's webhooks,
-/// authenticated per connection, size-limited, parsed strictly and applied before the answer.
+/// authenticated per connection, size-limited, parsed strictly, kept durably before the answer and applied.
 /// </summary>
 internal static partial class InfobipWebhookEndpoints
 {
@@ -22,15 +23,21 @@ internal static partial class InfobipWebhookEndpoints
             .DisableAntiforgery();
         foreach (var kind in Enum.GetValues<WebhookKind>())
         {
-            group.MapPost(Segment(kind), (string connection, HttpContext context, WebhookConnections connections, WebhookIngest ingest, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-                    HandleAsync(kind, connection, context, connections, ingest, options.Value, loggers.CreateLogger(typeof(InfobipWebhookEndpoints)), cancellationToken))
+            group.MapPost(Segment(kind), async (string connection, HttpContext context, WebhookConnections connections, WebhookIngest ingest, WebhookMetrics metrics, IOptions<ServerOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+                {
+                    var result = await HandleAsync(kind, connection, context, connections, ingest, options.Value, loggers.CreateLogger(typeof(InfobipWebhookEndpoints)), cancellationToken).ConfigureAwait(false);
+                    metrics.Answered(kind, (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK, (result as Ok<WebhookReceipt>)?.Value?.Received ?? (result as Accepted<WebhookReceipt>)?.Value?.Received ?? 0);
+                    return result;
+                })
                 .WithName($"Infobip{kind}Webhook")
                 .Produces<WebhookReceipt>()
+                .Produces<WebhookReceipt>(StatusCodes.Status202Accepted)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
 
         return endpoints;
@@ -94,10 +101,10 @@ internal static partial class InfobipWebhookEndpoints
             return Unauthorized(context, connection, kind, auth, logger, "missing or wrong signature");
         }
 
-        WebhookReceipt receipt;
+        WebhookBatch batch;
         try
         {
-            receipt = await ingest.ApplyAsync(kind, body, cancellationToken).ConfigureAwait(false);
+            batch = ingest.Parse(kind, body);
         }
         catch (InfobipWebhookFormatException e)
         {
@@ -108,6 +115,34 @@ internal static partial class InfobipWebhookEndpoints
                 title: "Malformed webhook body",
                 detail: e.Message,
                 extensions: new Dictionary<string, object?> { ["jsonPath"] = e.JsonPath, ["reason"] = e.Reason });
+        }
+
+        long inboxId;
+        try
+        {
+            inboxId = await ingest.KeepAsync(connection, kind, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not kept, so not acknowledged: Infobip retries later.
+            Log.NotKept(logger, kind, e.GetType().Name);
+            context.Response.Headers[HeaderNames.RetryAfter] = "10";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Temporarily unable to accept webhooks",
+                detail: "The webhook could not be stored; nothing was applied. Retry later.");
+        }
+
+        WebhookReceipt receipt;
+        try
+        {
+            receipt = await ingest.ApplyAsync(inboxId, batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Kept: acknowledged, and applied later by the inbox drainer.
+            Log.Deferred(logger, kind, inboxId, e.GetType().Name);
+            return TypedResults.Accepted((string?)null, new WebhookReceipt(batch.Count, 0, Pending: true));
         }
 
         Log.Accepted(logger, kind, receipt.Received, receipt.Applied);
@@ -148,5 +183,11 @@ internal static partial class InfobipWebhookEndpoints
 
         [LoggerMessage(3, LogLevel.Warning, "Infobip {Kind} webhook refused with 400: malformed at {JsonPath}")]
         public static partial void Malformed(ILogger logger, WebhookKind kind, string jsonPath);
+
+        [LoggerMessage(4, LogLevel.Error, "Infobip {Kind} webhook refused with 503: it could not be stored ({ErrorType})")]
+        public static partial void NotKept(ILogger logger, WebhookKind kind, string errorType);
+
+        [LoggerMessage(5, LogLevel.Warning, "Infobip {Kind} webhook {InboxId} kept and acknowledged but not applied ({ErrorType}); the inbox drainer retries it")]
+        public static partial void Deferred(ILogger logger, WebhookKind kind, long inboxId, string errorType);
     }
 }

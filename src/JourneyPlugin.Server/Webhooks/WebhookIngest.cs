@@ -8,50 +8,68 @@ using JourneyPlugin.WhatsApp.Messaging;
 namespace JourneyPlugin.Server.Webhooks;
 
 /// <summary>
-/// Parses a webhook body and applies it to the runtime before the request is acknowledged, so an
-/// acknowledged result is never lost; the runtime deduplicates (inbound by message id, reports by
-/// status), so Infobip's retries change nothing.
+/// Takes a webhook body in three steps: parse it (a malformed one is refused and kept nowhere), keep it
+/// in the <see cref="IWebhookInbox"/> (synced; from then on it cannot be lost), apply it to the runtime
+/// and remove it. A body whose application failed stays in the inbox for <see cref="WebhookInboxDrainer"/>.
+/// The runtime deduplicates (inbound by message id, reports by status), so a body applied twice, or
+/// posted again by Infobip, changes nothing.
 /// </summary>
-internal sealed class WebhookIngest(DeliveryReportProcessor reports, IGrainFactory grains, TimeProvider time)
+internal sealed class WebhookIngest(DeliveryReportProcessor reports, IGrainFactory grains, IWebhookInbox inbox, TimeProvider time)
 {
     // Conversations are independent: different ones are routed in parallel, one conversation in order.
     private const int InboundParallelism = 16;
 
-    /// <summary>Parses and applies <paramref name="body"/>.</summary>
+    /// <summary>The inbox source of a connection's webhooks.</summary>
+    public static string SourceOf(string connection) => "infobip/" + connection;
+
+    /// <summary>Parses <paramref name="body"/> as a webhook of <paramref name="kind"/>.</summary>
     /// <exception cref="InfobipWebhookFormatException">The body is not a valid webhook of that kind.</exception>
-    public async Task<WebhookReceipt> ApplyAsync(WebhookKind kind, byte[] body, CancellationToken cancellationToken)
+    public WebhookBatch Parse(WebhookKind kind, byte[] body)
     {
         var now = time.GetUtcNow();
-        switch (kind)
+        return kind switch
         {
-            case WebhookKind.DeliveryReports when InfobipWebhookParser.IsSeenReportBatch(body):
-            case WebhookKind.SeenReports:
-                {
-                    var batch = InfobipWebhookParser.ParseSeenReports(body);
-                    return await ApplyReportsAsync(batch.Results.Select(r => r.ToWhatsAppReport(now)).ToList(), cancellationToken).ConfigureAwait(false);
-                }
+            WebhookKind.DeliveryReports when InfobipWebhookParser.IsSeenReportBatch(body) => Reports(InfobipWebhookParser.ParseSeenReports(body).Results.Select(r => r.ToWhatsAppReport(now))),
+            WebhookKind.SeenReports => Reports(InfobipWebhookParser.ParseSeenReports(body).Results.Select(r => r.ToWhatsAppReport(now))),
+            WebhookKind.DeliveryReports => Reports(InfobipWebhookParser.ParseDeliveryReports(body).Results.Select(r => r.ToWhatsAppReport(now))),
+            _ => new WebhookBatch([], InfobipWebhookParser.ParseInboundMessages(body).Results.Select(m => m.ToWhatsAppMessage()).ToList()),
+        };
 
-            case WebhookKind.DeliveryReports:
-                {
-                    var batch = InfobipWebhookParser.ParseDeliveryReports(body);
-                    return await ApplyReportsAsync(batch.Results.Select(r => r.ToWhatsAppReport(now)).ToList(), cancellationToken).ConfigureAwait(false);
-                }
-
-            default:
-                {
-                    var batch = InfobipWebhookParser.ParseInboundMessages(body);
-                    return await ApplyInboundAsync(batch.Results.Select(m => m.ToWhatsAppMessage()).ToList(), cancellationToken).ConfigureAwait(false);
-                }
-        }
+        static WebhookBatch Reports(IEnumerable<WhatsAppDeliveryReport> reports) => new(reports.ToList(), []);
     }
 
-    private async Task<WebhookReceipt> ApplyReportsAsync(List<WhatsAppDeliveryReport> batch, CancellationToken cancellationToken)
+    /// <summary>Keeps <paramref name="body"/> in the inbox, synced; the vendor may be acknowledged once this returns.</summary>
+    public Task<long> KeepAsync(string connection, WebhookKind kind, byte[] body, CancellationToken cancellationToken) =>
+        inbox.AddAsync(SourceOf(connection), kind.ToString(), body, cancellationToken);
+
+    /// <summary>Applies a kept batch and removes it from the inbox; on failure it stays there and the exception propagates.</summary>
+    public async Task<WebhookReceipt> ApplyAsync(long inboxId, WebhookBatch batch, CancellationToken cancellationToken)
+    {
+        WebhookReceipt receipt;
+        try
+        {
+            receipt = batch.Reports.Count > 0
+                ? await ApplyReportsAsync(batch.Reports, cancellationToken).ConfigureAwait(false)
+                : await ApplyInboundAsync(batch.Messages, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not cancellable: the failure must be on record whatever the caller does next.
+            await inbox.RecordFailureAsync(inboxId, e.GetType().Name + ": " + e.Message, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await inbox.CompleteAsync(inboxId, CancellationToken.None).ConfigureAwait(false);
+        return receipt;
+    }
+
+    private async Task<WebhookReceipt> ApplyReportsAsync(IReadOnlyList<WhatsAppDeliveryReport> batch, CancellationToken cancellationToken)
     {
         var results = await reports.ProcessAsync(batch, cancellationToken).ConfigureAwait(false);
         return new WebhookReceipt(batch.Count, results.Count(r => r.Changed || r.Kind == DeliveryUpdateKind.Orphan));
     }
 
-    private async Task<WebhookReceipt> ApplyInboundAsync(List<WhatsAppInboundMessage> messages, CancellationToken cancellationToken)
+    private async Task<WebhookReceipt> ApplyInboundAsync(IReadOnlyList<WhatsAppInboundMessage> messages, CancellationToken cancellationToken)
     {
         var applied = 0;
         var conversations = messages.GroupBy(m => (m.Sender, m.Customer)).ToList();
@@ -71,8 +89,3 @@ internal sealed class WebhookIngest(DeliveryReportProcessor reports, IGrainFacto
         return new WebhookReceipt(messages.Count, applied);
     }
 }
-
-/// <summary>What a webhook POST carried and how much of it changed something (the rest were duplicates or stale).</summary>
-/// <param name="Received">The results in the body.</param>
-/// <param name="Applied">The results that changed state (orphan reports are kept, so they count).</param>
-internal sealed record WebhookReceipt(int Received, int Applied);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using JourneyPlugin.WhatsApp.Conversations;
+using JourneyPlugin.WhatsApp.Diagnostics;
 using JourneyPlugin.WhatsApp.Messaging;
 using JourneyPlugin.WhatsApp.PhoneNumbers;
 using JourneyPlugin.Workflows.Abstractions;
@@ -248,6 +249,7 @@ public sealed class SendInfobipWhatsApp : Activity
     {
         context.Set(Status, status);
         context.Set(FailureReason, string.Empty);
+        context.GetService<WhatsAppMetrics>()?.Sent();
         await context.CompleteActivityWithOutcomesAsync(Sent).ConfigureAwait(false);
     }
 
@@ -256,6 +258,7 @@ public sealed class SendInfobipWhatsApp : Activity
         context.Set(Status, result.VendorStatus ?? "NOT_SENT");
         context.Set(FailureReason, result.FailureReason.ToString());
         context.JournalMessage = $"{result.FailureReason}: {result.Detail}";
+        context.GetService<WhatsAppMetrics>()?.Failed(result.FailureReason);
         await context.CompleteActivityWithOutcomesAsync(Failed).ConfigureAwait(false);
     }
 

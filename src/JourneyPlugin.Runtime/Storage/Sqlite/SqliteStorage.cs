@@ -36,6 +36,7 @@ public sealed class SqliteStorage : IDisposable
         Ledger = new SqliteSendLedger(_database);
         Conversations = new SqliteConversationStore(_database);
         Runs = new SqliteRunStore(_database);
+        WebhookInbox = new SqliteWebhookInbox(_database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -52,6 +53,9 @@ public sealed class SqliteStorage : IDisposable
 
     /// <summary>Campaign runs and funnels.</summary>
     public IRunStore Runs { get; }
+
+    /// <summary>Webhook bodies acknowledged and not applied yet.</summary>
+    public IWebhookInbox WebhookInbox { get; }
 
     /// <summary>Creates the file and brings its schema up to date now rather than on first use.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);

@@ -13,8 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteStorage"/> and its four stores (<see cref="IJourneyInstanceStore"/>,
-    /// <see cref="ISendLedger"/>, <see cref="IConversationStore"/>, <see cref="IRunStore"/>) as singletons
+    /// Registers <see cref="SqliteStorage"/> and its stores (<see cref="IJourneyInstanceStore"/>,
+    /// <see cref="ISendLedger"/>, <see cref="IConversationStore"/>, <see cref="IRunStore"/>, <see cref="IWebhookInbox"/>) as singletons
     /// sharing one database file, and makes the conversation store the <see cref="IConversationStateReader"/>
     /// (replacing the in-memory one). The options are validated at start-up.
     /// </summary>
@@ -38,6 +38,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().Ledger);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().Conversations);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().Runs);
+        services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().WebhookInbox);
 
         // The durable store answers the Send step's window and opt-out checks, whoever registered first.
         services.RemoveAll<IConversationStateReader>();

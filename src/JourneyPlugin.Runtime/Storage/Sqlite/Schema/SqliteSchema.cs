@@ -10,6 +10,7 @@ internal static class SqliteSchema
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new(1, "instances, bookmarks, send ledger, conversations, runs", SqliteSchemaV1.Sql),
+        new(2, "webhook inbox", SqliteSchemaV2.Sql),
     ];
 
     /// <summary>The version this build creates.</summary>
