@@ -4,6 +4,7 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Designer;
 using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.Journeys;
@@ -131,6 +132,7 @@ internal static class ServerSetup
         api.MapRuns().MapSandboxHelpers(app.Services);
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
+        app.MapJourneyPluginDesigner();
         return app;
     }
 
