@@ -61,6 +61,7 @@ public static class JourneyRuntimeHostBuilderExtensions
         services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());
         services.AddHostedService<WorkflowsDirectoryLoader>();
         services.AddHostedService<TimeoutScanner>();
+        services.AddHostedService<CampaignRunReactivator>();
         services.AddOptions<SettlementOptions>();
         services.AddHostedService<SendSettler>();
         return builder;
