@@ -4,6 +4,8 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Connections;
+using JourneyPlugin.Server.Connections.Storage;
 using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
 using JourneyPlugin.Server.OpenApi;
@@ -95,7 +97,8 @@ internal static class ServerSetup
                 });
             }
         });
-        services.AddSingleton(new WebhookConnections(webhookAuth));
+        services.AddJourneyPluginConnections(options, exposed.Count > 0);
+        services.AddSingleton(provider => new WebhookConnections(webhookAuth, provider.GetRequiredService<SqliteConnectionStore>()));
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<WebhookInboxDrainer>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
@@ -121,6 +124,7 @@ internal static class ServerSetup
         var api = app.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapJourneys();
         api.MapActivityDescriptors();
+        api.MapConnections();
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
         return app;
