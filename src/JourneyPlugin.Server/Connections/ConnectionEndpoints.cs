@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JourneyPlugin.Infobip.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -23,10 +22,13 @@ internal static partial class ConnectionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
             .WithName("CreateConnection")
+            .Accepts<ConnectionRequest>("application/json")
+            .Produces<ConnectionResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{name}", UpdateAsync)
             .WithName("UpdateConnection")
+            .Accepts<ConnectionRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -51,8 +53,14 @@ internal static partial class ConnectionEndpoints
     }
 
     private static async Task<Results<Created<ConnectionResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        ConnectionRequest request, HttpContext context, ConnectionCatalog catalog, TimeProvider time, ILogger<ConnectionCatalog> logger, CancellationToken cancellationToken)
+        HttpContext context, ConnectionCatalog catalog, TimeProvider time, ILogger<ConnectionCatalog> logger, CancellationToken cancellationToken)
     {
+        var (request, problem) = await JsonBody.ReadAsync<ConnectionRequest>(context, optional: false, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return problem!;
+        }
+
         var now = time.GetUtcNow();
         var errors = ConnectionValidator.Validate(
             new StoredConnection
@@ -90,11 +98,17 @@ internal static partial class ConnectionEndpoints
     }
 
     private static async Task<Results<Ok<ConnectionResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string name, ConnectionRequest request, HttpContext context, ConnectionCatalog catalog, TimeProvider time, ILogger<ConnectionCatalog> logger, CancellationToken cancellationToken)
+        string name, HttpContext context, ConnectionCatalog catalog, TimeProvider time, ILogger<ConnectionCatalog> logger, CancellationToken cancellationToken)
     {
         if (ReadOnlyOrMissing(name, catalog, "changed") is { } refused)
         {
             return refused;
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<ConnectionRequest>(context, optional: false, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return problem!;
         }
 
         if (request.Name is { } bodyName && !string.Equals(bodyName.Trim(), name, StringComparison.Ordinal))
@@ -156,23 +170,11 @@ internal static partial class ConnectionEndpoints
             return NotFound(name);
         }
 
-        // The body is optional (`curl -X POST …/quick-test` tests the stored recipient), so it is read here.
-        QuickTestRequest? request = null;
-        if (context.Request.ContentLength is not 0 && (context.Request.ContentLength is not null || context.Request.Headers.TransferEncoding.Count > 0))
+        // The body is optional: `curl -X POST …/quick-test` writes to the stored recipient.
+        var (request, problem) = await JsonBody.ReadAsync<QuickTestRequest>(context, optional: true, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            if (!context.Request.HasJsonContentType())
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the quick test's body as JSON: { \"to\": \"84912345678\", \"text\": \"…\" }, or no body.");
-            }
-
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync<QuickTestRequest>(cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException e)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: $"The body is not a quick-test request: {e.Message}");
-            }
+            return problem;
         }
 
         var errors = QuickTest.Validate(connection, request?.To, request?.Text, out var recipient);
