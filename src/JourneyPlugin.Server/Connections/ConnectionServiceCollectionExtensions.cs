@@ -16,7 +16,9 @@ internal static class ConnectionServiceCollectionExtensions
     /// by Data Protection (key ring in <c>data/keys</c>, encrypted with the master key), and makes every
     /// connection — sandbox, configured, stored — available to journeys.
     /// </summary>
-    /// <exception cref="ServerConfigurationException">The server is exposed beyond loopback and no master key is set.</exception>
+    /// <exception cref="ServerConfigurationException">
+    /// The server is exposed beyond loopback and no master key is set, or the key ring was made with another master key.
+    /// </exception>
     public static IServiceCollection AddJourneyPluginConnections(this IServiceCollection services, ServerOptions options, bool exposed)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,12 +30,15 @@ internal static class ConnectionServiceCollectionExtensions
                 + "Only a server on loopback falls back to a key generated into the data directory.");
         }
 
-        var location = new ConnectionStoreLocation(options.DataDirectory);
-        services.AddSingleton(location);
-        services.AddSingleton(_ => MasterKeySource.Load(options.MasterKey, options.DataDirectory));
+        // Checked now, before any hosted service starts: Data Protection's own warms the key ring up
+        // at start and would quietly add a key made with the wrong master key.
+        var keys = MasterKeySource.KeysDirectory(options.DataDirectory);
+        var masterKey = MasterKeySource.Load(options.MasterKey, options.DataDirectory);
+        MasterKeySource.CheckKeyRing(keys, masterKey);
+        services.AddSingleton(masterKey);
         services.AddDataProtection()
             .SetApplicationName("JourneyPlugin")
-            .PersistKeysToFileSystem(new DirectoryInfo(location.KeysDirectory));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, masterKey) => o.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey));
         services.AddSingleton<ConnectionSecretProtector>();
         services.AddSingleton(provider => new SqliteConnectionStore(options.DataDirectory, provider.GetRequiredService<ConnectionSecretProtector>(), provider.GetRequiredService<TimeProvider>()));

@@ -4,26 +4,22 @@ using JourneyPlugin.Server.Connections.Storage;
 namespace JourneyPlugin.Server.Connections;
 
 /// <summary>
-/// Before anything sends: loads the master key (warning when it is the generated file), checks the
-/// key ring was made with it, and loads the stored connections. Any failure stops the start with a
-/// message that says what to set.
+/// Before anything sends: loads the stored connections, decrypting their secrets (a failure stops the
+/// start with a message that says what to restore), and warns when the master key is the generated file.
 /// </summary>
 internal sealed partial class ConnectionStoreInitializer(
-    IServiceProvider services,
+    MasterKey masterKey,
     SqliteConnectionStore store,
     ConnectionCatalog catalog,
-    ConnectionStoreLocation location,
     ILogger<ConnectionStoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var masterKey = services.GetRequiredService<MasterKey>();
         if (masterKey.IsGeneratedFile)
         {
             Log.GeneratedMasterKey(logger, masterKey.Origin, MasterKeySource.SettingName);
         }
 
-        MasterKeySource.CheckKeyRing(location.KeysDirectory, masterKey);
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         foreach (var shadowed in store.All.Where(c => catalog.IsConfigured(c.Name)))
         {
@@ -42,12 +38,4 @@ internal sealed partial class ConnectionStoreInitializer(
         [LoggerMessage(2, LogLevel.Warning, "The stored connection {Connection} has the name of a configured connection, which takes precedence; the stored one is not used")]
         public static partial void Shadowed(ILogger logger, string connection);
     }
-}
-
-/// <summary>Where the connection store and its key ring live.</summary>
-/// <param name="DataDirectory">The server's data directory.</param>
-internal sealed record ConnectionStoreLocation(string DataDirectory)
-{
-    /// <summary>The Data Protection key ring.</summary>
-    public string KeysDirectory => Path.GetFullPath(Path.Combine(DataDirectory, MasterKeySource.KeysFolder));
 }

@@ -21,13 +21,16 @@ internal static class MasterKeySource
     /// <summary>The folder of the Data Protection key ring in the data directory.</summary>
     public const string KeysFolder = "keys";
 
+    /// <summary>The folder of the Data Protection key ring.</summary>
+    public static string KeysDirectory(string dataDirectory) => Path.GetFullPath(Path.Combine(dataDirectory, KeysFolder));
+
     /// <summary>
     /// The configured master key, or the one of <c>data/master.key</c>, generated on first use. Creates
     /// the key ring's folder readable by its owner only, before Data Protection writes a key into it.
     /// </summary>
     public static MasterKey Load(string? configured, string dataDirectory)
     {
-        var keys = Path.Combine(dataDirectory, KeysFolder);
+        var keys = KeysDirectory(dataDirectory);
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(keys);
