@@ -17,6 +17,30 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
+# The designer's browser tests drive Debian's Chromium (never a downloaded browser); the designer is built with npm.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== install chromium"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }; then
+    echo "Could not install chromium (apt-get install chromium); the designer's browser tests need it." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+  fi
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js 20+ with npm is not installed: the designer (src/JourneyPlugin.Designer) is built with it." >&2
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+echo "== npm ci (designer)"
+if ! (cd src/JourneyPlugin.Designer && npm ci --no-audit --no-fund --loglevel=error); then
+  echo "npm ci failed for the designer; no test ran."
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+
 echo "== build"
 if ! dotnet build JourneyPlugin.sln -c Release -nologo -v quiet; then
   echo "The build failed; no test ran."

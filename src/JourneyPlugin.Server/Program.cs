@@ -1,6 +1,12 @@
+using JourneyPlugin.Server.Cli;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Hosting;
 using Microsoft.Extensions.Options;
+
+if (JourneyPluginCommandLine.Handles(args))
+{
+    return await JourneyPluginCommandLine.InvokeAsync(args, Console.Out, Console.Error);
+}
 
 try
 {

@@ -1,6 +1,7 @@
 using JourneyPlugin.Runtime.Campaigns.Audience;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Workflows.Execution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +11,13 @@ namespace JourneyPlugin.Runtime.Campaigns;
 /// Enrols a run's audience one batch per timer tick, so that pause, resume and cancel are served
 /// between batches. The reader stays open across ticks; after a restart the grain reopens the file
 /// and skips the rows its cursor says were handled (a customer enrolled twice is harmless anyway:
-/// the instance id is derived from run and customer).
+/// the instance id is derived from run and customer). Cancelling also cancels the run's waiting
+/// instances, one page per timer tick; an instance reached by a reply or timer before its turn
+/// cancels itself (it checks its run), so nothing is sent after the cancel either way.
 /// </summary>
 internal sealed partial class CampaignRunGrain(
     IRunStore runs,
+    IJourneyInstanceStore instances,
     IGrainFactory grains,
     IOptions<CampaignOptions> options,
     ILogger<CampaignRunGrain> logger) : Grain, ICampaignRunGrain
@@ -22,6 +26,9 @@ internal sealed partial class CampaignRunGrain(
     private IAsyncEnumerator<AudienceRow>? _rows;
     private Stream? _file;
     private IGrainTimer? _timer;
+    private IGrainTimer? _sweep;
+    private int _sweepOffset;
+    private int _cancelled;
     private AudienceRow? _pending;
     private bool _finished;
 
@@ -34,6 +41,11 @@ internal sealed partial class CampaignRunGrain(
         {
             // A restart in the middle of enrolment: go on from the cursor.
             StartTimer();
+        }
+        else if (_run?.Status == RunStatus.Cancelled && await HasActiveInstancesAsync(cancellationToken))
+        {
+            // A restart in the middle of cancelling.
+            StartSweep();
         }
     }
 
@@ -84,11 +96,12 @@ internal sealed partial class CampaignRunGrain(
 
     public async Task<CampaignRunSnapshot> CancelAsync()
     {
-        if (_run?.Status is RunStatus.Running or RunStatus.Paused or RunStatus.Created)
+        if (_run?.Status is RunStatus.Running or RunStatus.Paused or RunStatus.Created or RunStatus.Completed)
         {
             StopTimer();
             await CloseAudienceAsync();
             _run = await runs.UpdateStatusAsync(RunId, RunStatus.Cancelled);
+            StartSweep();
         }
 
         return Snapshot();
@@ -112,6 +125,43 @@ internal sealed partial class CampaignRunGrain(
     {
         _timer?.Dispose();
         _timer = null;
+    }
+
+    private void StartSweep() =>
+        _sweep ??= this.RegisterGrainTimer(CancelInstancesAsync, new GrainTimerCreationOptions
+        {
+            DueTime = TimeSpan.Zero,
+            Period = options.Value.BatchInterval,
+            KeepAlive = true,
+        });
+
+    /// <summary>Cancels one page of the run's waiting instances; stops after the last page.</summary>
+    private async Task CancelInstancesAsync(CancellationToken cancellationToken)
+    {
+        var page = await instances.ListByRunAsync(RunId, _sweepOffset, options.Value.BatchSize, CancellationToken.None);
+        await Parallel.ForEachAsync(
+            page.Where(i => i.Status is nameof(WorkflowStatus.Suspended) or nameof(WorkflowStatus.Running)),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism },
+            async (instance, _) =>
+            {
+                if (await grains.GetGrain<IJourneyInstanceGrain>(instance.InstanceId).CancelAsync())
+                {
+                    Interlocked.Increment(ref _cancelled);
+                }
+            });
+        _sweepOffset += page.Count;
+        if (page.Count < options.Value.BatchSize)
+        {
+            Log.InstancesCancelled(logger, RunId, _cancelled);
+            _sweep?.Dispose();
+            _sweep = null;
+        }
+    }
+
+    private async Task<bool> HasActiveInstancesAsync(CancellationToken cancellationToken)
+    {
+        var statuses = await instances.CountStatusesAsync(RunId, cancellationToken);
+        return statuses.GetValueOrDefault(nameof(WorkflowStatus.Suspended)) + statuses.GetValueOrDefault(nameof(WorkflowStatus.Running)) > 0;
     }
 
     private async Task EnrolBatchAsync(CancellationToken cancellationToken)
@@ -223,5 +273,8 @@ internal sealed partial class CampaignRunGrain(
     {
         [LoggerMessage(1, LogLevel.Information, "Run {RunId} enrolled its audience: {Rows} rows read, {Rejected} rejected")]
         public static partial void EnrolmentFinished(ILogger logger, string runId, long rows, long rejected);
+
+        [LoggerMessage(2, LogLevel.Information, "Run {RunId} was cancelled: {Count} waiting journey instances cancelled")]
+        public static partial void InstancesCancelled(ILogger logger, string runId, int count);
     }
 }

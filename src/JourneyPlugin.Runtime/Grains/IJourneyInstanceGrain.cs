@@ -23,6 +23,14 @@ public interface IJourneyInstanceGrain : IGrainWithStringKey
     [Alias("FireDue")]
     Task<int> FireDueAsync();
 
+    /// <summary>
+    /// Stops a waiting or interrupted instance for good: status Cancelled, its bookmarks and timers
+    /// removed, so no reply, timer or settlement resumes it. Returns false when there is nothing to
+    /// cancel (never started, finished, faulted or already cancelled).
+    /// </summary>
+    [Alias("Cancel")]
+    Task<bool> CancelAsync();
+
     /// <summary>The instance's state, or null when it was never started.</summary>
     [Alias("Get")]
     Task<JourneyInstanceSnapshot?> GetAsync();

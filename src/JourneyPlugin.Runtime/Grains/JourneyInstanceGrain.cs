@@ -65,12 +65,12 @@ internal sealed partial class JourneyInstanceGrain(
 
         await runner.RunAsync(_workflow, _state, this);
         await EndBurstAsync(wasDone: false);
-        return Snapshot(_state);
+        return Snapshot(_state) with { Created = true };
     }
 
     public async Task<int> ResumeAsync(string bookmarkHash, string inputJson)
     {
-        if (!await EnsureWorkflowAsync())
+        if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync())
         {
             return 0;
         }
@@ -87,7 +87,7 @@ internal sealed partial class JourneyInstanceGrain(
 
     public async Task<int> FireDueAsync()
     {
-        if (!await EnsureWorkflowAsync())
+        if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync())
         {
             return 0;
         }
@@ -112,6 +112,26 @@ internal sealed partial class JourneyInstanceGrain(
         return fired;
     }
 
+    public async Task<bool> CancelAsync()
+    {
+        if (_state is null || _state.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
+        {
+            return false;
+        }
+
+        // Between bursts (grain calls do not interleave), so no step is half done: a send either has
+        // its ledger row or was never attempted. Without bookmarks, no reply, timer or settlement can
+        // resume the instance, and the saved row leaves the bookmark index and the timeout table.
+        _state.Status = WorkflowStatus.Cancelled;
+        _state.Bookmarks.Clear();
+        _state.Scheduled.Clear();
+        _state.UpdatedAt = clock.GetUtcNow();
+        await SaveAsync();
+        Log.Cancelled(logger, _state.InstanceId);
+        DeactivateOnIdle();
+        return true;
+    }
+
     public Task<JourneyInstanceSnapshot?> GetAsync() => Task.FromResult(_state is null ? null : Snapshot(_state));
 
     public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
@@ -132,6 +152,25 @@ internal sealed partial class JourneyInstanceGrain(
         }
 
         return _state is not null && _workflow is not null;
+    }
+
+    /// <summary>
+    /// Cancels the instance when its run was cancelled: the run cancels its instances one by one, and
+    /// a reply or timer that reaches one before its turn must not send anything.
+    /// </summary>
+    private async ValueTask<bool> CancelIfRunCancelledAsync()
+    {
+        if (_state!.RunId is not { } runId || _state.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
+        {
+            return false;
+        }
+
+        if ((await runs.GetAsync(runId))?.Status != RunStatus.Cancelled)
+        {
+            return false;
+        }
+
+        return await CancelAsync();
     }
 
     private static bool IsDone(WorkflowState state) => state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted;
@@ -210,5 +249,8 @@ internal sealed partial class JourneyInstanceGrain(
 
         [LoggerMessage(2, LogLevel.Warning, "Journey instance {InstanceId} was interrupted in the middle of a step and goes on from its last saved step")]
         public static partial void Recovering(ILogger logger, string instanceId);
+
+        [LoggerMessage(3, LogLevel.Debug, "Journey instance {InstanceId} was cancelled")]
+        public static partial void Cancelled(ILogger logger, string instanceId);
     }
 }

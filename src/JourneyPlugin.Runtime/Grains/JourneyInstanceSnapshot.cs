@@ -24,4 +24,11 @@ public sealed record JourneyInstanceSnapshot
     /// <summary>How many steps it has completed or is waiting in.</summary>
     [Id(4)]
     public int Steps { get; init; }
+
+    /// <summary>
+    /// True only in the answer of the <see cref="IJourneyInstanceGrain.StartAsync"/> call that started the instance;
+    /// the grain handles one call at a time, so of two concurrent starts exactly one sees it.
+    /// </summary>
+    [Id(5)]
+    public bool Created { get; init; }
 }

@@ -6,9 +6,13 @@ using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Connections;
 using JourneyPlugin.Server.Connections.Storage;
+using JourneyPlugin.Server.Designer;
 using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
+using JourneyPlugin.Server.Journeys;
 using JourneyPlugin.Server.OpenApi;
+using JourneyPlugin.Server.Runs;
+using JourneyPlugin.Server.Sandbox;
 using JourneyPlugin.Server.Webhooks;
 using JourneyPlugin.Workflows.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -103,7 +107,9 @@ internal static class ServerSetup
         services.AddSingleton<WebhookInboxDrainer>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
         services.AddSingleton<ApiTokenFilter>();
+        services.AddJourneyPluginJourneys();
         services.AddHostedService<StartupBanner>();
+        services.AddJourneyPluginRuns(builder.Configuration);
 
         builder.AddJourneyRuntime(o =>
         {
@@ -123,10 +129,14 @@ internal static class ServerSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         var api = app.MapGroup("/api").AddEndpointFilter<ApiTokenFilter>();
         api.MapJourneys();
+        api.MapJourneyTrigger();
+        api.MapTemplatePreview();
         api.MapActivityDescriptors();
         api.MapConnections();
+        api.MapRuns().MapSandboxHelpers(app.Services);
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();
+        app.MapJourneyPluginDesigner();
         return app;
     }
 

@@ -40,6 +40,17 @@ public sealed class RunStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_completed_run_can_be_cancelled_because_its_journeys_may_still_wait_and_cancelled_is_final()
+    {
+        await Runs.CreateAsync("run-1", "welcome", "promo", null);
+        await Runs.UpdateStatusAsync("run-1", RunStatus.Running);
+        await Runs.UpdateStatusAsync("run-1", RunStatus.Completed);
+
+        Assert.Equal(RunStatus.Cancelled, (await Runs.UpdateStatusAsync("run-1", RunStatus.Cancelled)).Status);
+        await Assert.ThrowsAsync<InvalidRunTransitionException>(() => Runs.UpdateStatusAsync("run-1", RunStatus.Completed));
+    }
+
     [Theory]
     [InlineData(new[] { RunStatus.Running, RunStatus.Completed }, RunStatus.Running)]
     [InlineData(new[] { RunStatus.Cancelled }, RunStatus.Running)]

@@ -37,6 +37,9 @@ public interface IJourneyInstanceStore
     /// <summary>A page of the instances of a campaign run, in instance id order, without their state.</summary>
     Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>A page of the instances of a campaign run that have the status <paramref name="status"/>, in instance id order, without their state.</summary>
+    Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, string status, int skip, int take, CancellationToken cancellationToken = default);
+
     /// <summary>How many instances of a run have the status <paramref name="status"/>.</summary>
     Task<int> CountByStatusAsync(string runId, string status, CancellationToken cancellationToken = default);
 

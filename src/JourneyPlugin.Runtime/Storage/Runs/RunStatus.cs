@@ -12,9 +12,9 @@ public enum RunStatus
     /// <summary>Paused by a user; resumes to <see cref="Running"/>.</summary>
     Paused,
 
-    /// <summary>Stopped by a user. Final.</summary>
+    /// <summary>Stopped by a user: no more enrolment, its waiting journeys cancelled. Final.</summary>
     Cancelled,
 
-    /// <summary>Every customer enrolled and every journey ended. Final.</summary>
+    /// <summary>Every audience row enrolled or rejected; journeys may still wait for replies and timers until they end or the run is cancelled.</summary>
     Completed,
 }

@@ -97,15 +97,25 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, int skip, int take, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, int skip, int take, CancellationToken cancellationToken = default) =>
+        ListByRunCoreAsync(runId, null, skip, take, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, string status, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(status);
+        return ListByRunCoreAsync(runId, status, skip, take, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<StoredInstanceSummary>> ListByRunCoreAsync(string runId, string? status, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         return database.ReadAsync<IReadOnlyList<StoredInstanceSummary>>(connection =>
         {
-            using var query = connection.Command($"SELECT {SummaryColumns} FROM instances WHERE run_id = $run ORDER BY instance_id LIMIT $take OFFSET $skip;")
-                .With("$run", runId).With("$take", take).With("$skip", skip);
+            using var query = connection.Command($"SELECT {SummaryColumns} FROM instances WHERE run_id = $run AND ($status IS NULL OR status = $status) ORDER BY instance_id LIMIT $take OFFSET $skip;")
+                .With("$run", runId).With("$status", status).With("$take", take).With("$skip", skip);
             using var reader = query.ExecuteReader();
             var page = new List<StoredInstanceSummary>();
             while (reader.Read())

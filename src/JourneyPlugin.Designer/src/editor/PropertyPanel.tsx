@@ -1,0 +1,269 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../lib/api';
+import type { ElsaActivity, ElsaDocument } from '../lib/elsa';
+import { getInput, getInputSyntax, getInputValue, setInputValue, withKey, withoutKey } from '../lib/elsa';
+import type { ActivityDescriptor, Connection, InputDescriptor, Problem, WhatsAppTemplate } from '../lib/types';
+import { categoryStyle, TypeIcon } from './categories';
+import { DurationField, ListField, TemplateField, usePreview } from './fields';
+
+interface Props {
+  doc: ElsaDocument;
+  activity: ElsaActivity;
+  descriptor?: ActivityDescriptor;
+  connections: Connection[] | null;
+  customer: Record<string, unknown>;
+  problems: Problem[];
+  onChange: (activity: ElsaActivity) => void;
+}
+
+const templateCache = new Map<string, Promise<WhatsAppTemplate[]>>();
+function loadTemplates(connection: string): Promise<WhatsAppTemplate[]> {
+  if (!templateCache.has(connection)) {
+    const p = api.templates(connection);
+    p.catch(() => templateCache.delete(connection));
+    templateCache.set(connection, p);
+  }
+  return templateCache.get(connection)!;
+}
+
+function useTemplates(connection: string | undefined) {
+  const [state, setState] = useState<{ templates?: WhatsAppTemplate[]; error?: string }>({});
+  useEffect(() => {
+    if (!connection) { setState({}); return; }
+    let live = true;
+    loadTemplates(connection).then((t) => live && setState({ templates: t }), (e: Error) => live && setState({ error: e.message }));
+    return () => { live = false; };
+  }, [connection]);
+  return state;
+}
+
+/** The selected activity's name and inputs, each with the editor its UI hint asks for. */
+export function PropertyPanel({ doc, activity, descriptor, connections, customer, problems, onChange }: Props) {
+  const connectionName = getInputValue(activity, 'connection') as string | undefined;
+  const templates = useTemplates(descriptor?.inputs.some((i) => i.uiHint === 'template-picker') ? connectionName : undefined);
+  const messageKind = (getInputValue(activity, 'messageKind') as string | undefined) ?? 'Template';
+  const isSend = descriptor?.typeName === 'Journeys.SendInfobipWhatsApp';
+
+  const inputs = useMemo(() => (descriptor?.inputs ?? []).filter((i) => i.isBrowsable).sort((a, b) => a.order - b.order), [descriptor]);
+  const visible = (i: InputDescriptor) => {
+    if (!isSend) return true;
+    if (i.category === 'Template') return messageKind === 'Template';
+    if (i.category === 'Content' || i.category === 'Fallback') {
+      if (messageKind === 'Template') return false;
+      if (i.name === 'mediaUrl' || i.name === 'caption') return ['Image', 'Document', 'Video', 'Audio'].includes(messageKind);
+      if (i.name === 'filename') return messageKind === 'Document';
+      if (i.name === 'buttons') return messageKind === 'Buttons';
+      if (i.name === 'text') return messageKind === 'Text' || messageKind === 'Buttons';
+    }
+    return true;
+  };
+  const groups = new Map<string, InputDescriptor[]>();
+  for (const i of inputs.filter(visible)) groups.set(i.category ?? '', [...(groups.get(i.category ?? '') ?? []), i]);
+
+  const set = (input: InputDescriptor, value: unknown, syntax?: string) => onChange(setInputValue(activity, input, value, syntax));
+  const { color } = categoryStyle(descriptor?.category);
+  const fieldProblems = (name: string) => problems.filter((p) => p.path.toLowerCase().includes(`.${name.toLowerCase()}`));
+
+  const renderInput = (input: InputDescriptor) => {
+    const value = getInputValue(activity, input.name);
+    const syntax = getInputSyntax(activity, input);
+    const testId = `input-${input.name}`;
+    const ownProblems = fieldProblems(input.name);
+    let editor: React.ReactNode;
+    if (!input.isWrapped && input.uiHint === 'variable-picker') {
+      const current = activity[input.name] as { id?: string; name?: string } | undefined;
+      editor = (
+        <select data-testid={testId} value={current?.id ?? ''} onChange={(e) => {
+          const v = (doc.variables ?? []).find((x) => x.id === e.target.value);
+          onChange(v ? withKey(activity, input.name, { ...(current ?? {}), id: v.id, name: v.name }) : withoutKey(activity, input.name));
+        }}>
+          <option value="">Choose a variable…</option>
+          {(doc.variables ?? []).map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+        </select>
+      );
+    } else if (input.uiHint === 'connection-picker') {
+      const names = new Set((connections ?? []).map((c) => c.name));
+      if (typeof value === 'string' && value) names.add(value);
+      editor = (
+        <select data-testid={testId} value={(value as string) ?? ''} onChange={(e) => set(input, e.target.value)}>
+          <option value="">Choose a connection…</option>
+          {[...names].map((n) => {
+            const c = connections?.find((x) => x.name === n);
+            return <option key={n} value={n}>{n}{c ? ` — ${c.sender}${c.source === 'sandbox' ? ' (sandbox)' : ''}` : connections ? ' (not configured)' : ''}</option>;
+          })}
+        </select>
+      );
+    } else if (input.uiHint === 'template-picker') {
+      editor = <TemplatePicker input={input} activity={activity} connection={connectionName} templates={templates} customer={customer} onChange={onChange} testId={testId} />;
+    } else if (input.uiHint === 'dropdown') {
+      editor = (
+        <select data-testid={testId} value={(value as string) ?? (input.defaultValue as string) ?? ''} onChange={(e) => set(input, e.target.value, 'Literal')}>
+          {!input.defaultValue && <option value="">—</option>}
+          {(input.options ?? []).map((o) => <option key={o}>{o}</option>)}
+        </select>
+      );
+    } else if (input.uiHint === 'duration') {
+      editor = <DurationField testId={testId} value={(value as string) ?? ''} onChange={(v) => set(input, v, 'Literal')} />;
+    } else if (input.uiHint === 'dynamic-outcomes' || input.uiHint === 'multitext') {
+      if (/placeholders$/i.test(input.name) && templateFor(activity, input, templates.templates)) return null; // edited one by one under the template
+      editor = <ListField testId={testId} value={Array.isArray(value) ? (value as string[]) : []} onChange={(v) => set(input, v, 'Literal')}
+        placeholder={input.uiHint === 'dynamic-outcomes' ? 'e.g. YES — each reply gets a port' : 'Add a value'} addLabel={input.uiHint === 'dynamic-outcomes' ? 'Add reply' : 'Add'} />;
+    } else if (input.uiHint === 'http-status-codes') {
+      const list = Array.isArray(value) ? (value as number[]) : [];
+      editor = <input data-testid={testId} defaultValue={list.join(', ')} placeholder="200, 404" onBlur={(e) => set(input, e.target.value.split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n)), 'Literal')} />;
+    } else if (input.uiHint === 'json-editor') {
+      editor = <JsonField testId={testId} value={value} onChange={(v) => set(input, v, 'Literal')} />;
+    } else if (input.defaultSyntax === 'Scriban' || input.uiHint === 'scriban-editor' || syntax !== 'Literal') {
+      editor = <TemplateField testId={testId} value={typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value)} syntax={syntax} customer={customer}
+        multiline={input.uiHint === 'scriban-editor' || input.uiHint === 'multiline'} onChange={(v, s) => set(input, v, s)}
+        placeholder={input.name === 'to' ? '{{ customer.phone }} when empty' : undefined} />;
+    } else if (input.uiHint === 'multiline') {
+      editor = <textarea data-testid={testId} rows={4} value={typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value)} onChange={(e) => set(input, e.target.value)} />;
+    } else {
+      editor = <input data-testid={testId} value={typeof value === 'string' ? value : value == null ? '' : String(value)} onChange={(e) => set(input, e.target.value)} placeholder={input.defaultValue != null ? String(input.defaultValue) : undefined} />;
+    }
+    return (
+      <div className="field" key={input.name}>
+        <label className="field-label" title={input.description ?? undefined}>
+          {input.displayName}{input.isRequired && <span className="required" aria-label="required">*</span>}
+        </label>
+        {editor}
+        {input.description && <div className="hint">{input.description}</div>}
+        {ownProblems.map((p, i) => <div key={i} className={p.severity === 'error' ? 'field-error' : 'field-warning'}>{p.message}</div>)}
+      </div>
+    );
+  };
+
+  const outputs = descriptor?.outputs ?? [];
+  const activityProblems = problems.filter((p) => !inputs.some((i) => p.path.toLowerCase().includes(`.${i.name.toLowerCase()}`)));
+  return (
+    <div className="props" data-testid="property-panel">
+      <div className="props-head" style={{ ['--node-color' as string]: color }}>
+        <span className="node-icon" aria-hidden><TypeIcon typeName={activity.type} category={descriptor?.category} /></span>
+        <div>
+          <input className="props-name" aria-label="Activity name" value={activity.name ?? ''} data-testid="activity-name" onChange={(e) => onChange({ ...activity, name: e.target.value })} />
+          <div className="muted small">{descriptor?.displayName ?? activity.type} · <code>{activity.id}</code></div>
+        </div>
+      </div>
+      {!descriptor && <div className="banner banner-warning">The server does not know the type <code>{activity.type}</code>. Its properties are kept as they are.</div>}
+      {descriptor?.description && <p className="muted small pad-x">{descriptor.description}</p>}
+      {activityProblems.map((p, i) => <div key={i} className={`banner ${p.severity === 'error' ? 'banner-error' : 'banner-warning'}`}>{p.message}</div>)}
+      {[...groups.entries()].map(([category, items]) => (
+        <section key={category} className="props-section">
+          {category && <h4>{category === 'Fallback' ? 'Fallback outside the 24 h window' : category}</h4>}
+          {items.map(renderInput)}
+        </section>
+      ))}
+      {outputs.length > 0 && (
+        <section className="props-section">
+          <h4>Store outputs</h4>
+          {outputs.map((o) => {
+            const bound = getInput(activity, o.name)?.memoryReference?.id ?? '';
+            return (
+              <div className="field field-inline" key={o.name}>
+                <label className="field-label">{o.displayName ?? o.name}</label>
+                <select value={bound} onChange={(e) => onChange(e.target.value
+                  ? withKey(activity, o.name, { typeName: 'Object', memoryReference: { id: e.target.value } })
+                  : withoutKey(activity, o.name))}>
+                  <option value="">not stored</option>
+                  {(doc.variables ?? []).map((v) => <option key={v.id} value={v.id}>→ {v.name}</option>)}
+                </select>
+              </div>
+            );
+          })}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function templateFor(activity: ElsaActivity, placeholdersInput: InputDescriptor, templates?: WhatsAppTemplate[]): WhatsAppTemplate | undefined {
+  const prefix = placeholdersInput.name.replace(/[Pp]laceholders$/, '');
+  const nameKey = prefix ? `${prefix}TemplateName` : 'templateName';
+  const languageKey = prefix ? `${prefix}Language` : 'language';
+  const name = getInputValue(activity, nameKey);
+  const language = getInputValue(activity, languageKey);
+  return templates?.find((t) => t.name === name && (!language || t.language === language)) ?? templates?.find((t) => t.name === name);
+}
+
+/** Chooses a template of the connection's catalogue, then fills its body placeholders one by one with previews. */
+function TemplatePicker({ input, activity, connection, templates, customer, onChange, testId }: {
+  input: InputDescriptor; activity: ElsaActivity; connection?: string; templates: { templates?: WhatsAppTemplate[]; error?: string };
+  customer: Record<string, unknown>; onChange: (a: ElsaActivity) => void; testId: string;
+}) {
+  const prefix = input.name.replace(/TemplateName$/, '');
+  const languageKey = prefix ? `${prefix}Language` : 'language';
+  const placeholdersKey = prefix ? `${prefix}Placeholders` : 'placeholders';
+  const name = (getInputValue(activity, input.name) as string) ?? '';
+  const language = (getInputValue(activity, languageKey) as string) ?? '';
+  const placeholders = (getInputValue(activity, placeholdersKey) as string[] | undefined) ?? [];
+  const list = templates.templates ?? [];
+  const chosen = list.find((t) => t.name === name && (!language || t.language === language)) ?? list.find((t) => t.name === name);
+  const body = chosen?.placeholders.filter((p) => p.kind.toLowerCase() === 'text' || p.component.toLowerCase() === 'body') ?? [];
+
+  const wrap = (key: string, typeName: string, value: unknown, a: ElsaActivity) =>
+    setInputValue(a, { name: key, typeName, defaultSyntax: 'Literal' } as InputDescriptor, value, 'Literal');
+
+  const choose = (key: string) => {
+    const t = list.find((x) => `${x.name}|${x.language}` === key);
+    let a = wrap(input.name, 'String', t?.name ?? '', activity);
+    a = wrap(languageKey, 'String', t?.language ?? '', a);
+    if (t) {
+      const count = t.placeholders.filter((p) => p.kind.toLowerCase() === 'text' || p.component.toLowerCase() === 'body').length;
+      a = wrap(placeholdersKey, 'List<String>', Array.from({ length: count }, (_, i) => placeholders[i] ?? ''), a);
+    }
+    onChange(a);
+  };
+  const setPlaceholder = (index: number, text: string) => {
+    const next = Array.from({ length: Math.max(body.length, placeholders.length) }, (_, i) => (i === index ? text : placeholders[i] ?? ''));
+    onChange(wrap(placeholdersKey, 'List<String>', next, activity));
+  };
+
+  // The whole message: the body with each {{n}} replaced by its placeholder's template, rendered on the server.
+  const assembled = chosen?.bodyText ? chosen.bodyText.replace(/\{\{\s*(\d+)\s*\}\}/g, (_, n) => placeholders[Number(n) - 1] || `{{${n}}}`) : '';
+  const preview = usePreview(assembled, 'Scriban', customer, !!assembled);
+
+  if (!connection) return <div className="hint">Choose a connection first: its template catalogue lists the approved templates.</div>;
+  return (
+    <div className="template-picker">
+      {templates.error && <div className="field-error">Could not load the templates of “{connection}”: {templates.error}</div>}
+      <select data-testid={testId} value={chosen ? `${chosen.name}|${chosen.language}` : name ? '__custom' : ''} onChange={(e) => choose(e.target.value)}>
+        <option value="">{templates.templates ? 'Choose a template…' : 'Loading templates…'}</option>
+        {name && !chosen && <option value="__custom">{name} (not in the catalogue)</option>}
+        {list.map((t) => (
+          <option key={`${t.name}|${t.language}`} value={`${t.name}|${t.language}`} disabled={t.status.toUpperCase() !== 'APPROVED'}>
+            {t.name} · {t.language} · {t.category.toLowerCase()}{t.status.toUpperCase() !== 'APPROVED' ? ` (${t.status.toLowerCase()})` : ''}
+          </option>
+        ))}
+      </select>
+      {chosen?.bodyText && <div className="template-body"><span className="preview-label">Template</span>{chosen.bodyText}</div>}
+      {body.map((p, i) => (
+        <div className="field placeholder-field" key={i}>
+          <label className="field-label">Placeholder {`{{${p.index ?? i + 1}}}`}</label>
+          <TemplateField testId={`placeholder-${i + 1}`} value={placeholders[i] ?? ''} syntax="Scriban" syntaxes={['Scriban']} customer={customer}
+            onChange={(v) => setPlaceholder(i, v)} placeholder="{{ customer.first_name }}" />
+        </div>
+      ))}
+      {assembled && (
+        <div className="bubble-preview" data-testid="message-preview">
+          <div className="bubble bubble-out">{preview.error ? <span className="field-error">{preview.error}</span> : preview.text ?? 'Rendering…'}</div>
+          <div className="hint">Preview for the sample customer</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function JsonField({ value, onChange, testId }: { value: unknown; onChange: (v: unknown) => void; testId?: string }) {
+  const [text, setText] = useState(value == null ? '' : JSON.stringify(value, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <textarea data-testid={testId} className="mono" rows={4} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => {
+        if (!text.trim()) { setError(null); onChange(undefined); return; }
+        try { onChange(JSON.parse(text)); setError(null); } catch (e) { setError(`Not JSON: ${(e as Error).message}`); }
+      }} />
+      {error && <div className="field-error">{error}</div>}
+    </>
+  );
+}

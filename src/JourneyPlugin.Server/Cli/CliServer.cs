@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using JourneyPlugin.Server.Hosting;
+using Microsoft.Extensions.Logging.Console;
+
+namespace JourneyPlugin.Server.Cli;
+
+/// <summary>
+/// The server itself, composed exactly as <c>Program</c> composes it, started for one command on free
+/// loopback ports (HTTP, so the sandbox's webhooks reach it, and Orleans), without its banner; its
+/// warnings and errors go to standard error so standard output stays the command's.
+/// </summary>
+internal sealed class CliServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private CliServer(WebApplication app) => _app = app;
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the server with its SQLite file under <paramref name="dataDirectory"/> and the journeys of <paramref name="workflowsDirectory"/>.</summary>
+    /// <exception cref="Configuration.ServerConfigurationException">The settings (appsettings.json, environment) are invalid.</exception>
+    public static async Task<CliServer> StartAsync(string dataDirectory, string workflowsDirectory, CancellationToken cancellationToken)
+    {
+        string[] args =
+        [
+            $"--urls=http://127.0.0.1:{FreePort()}",
+            $"--JourneyPlugin:DataDirectory={dataDirectory}",
+            $"--JourneyPlugin:WorkflowsDirectory={workflowsDirectory}",
+            $"--JourneyPlugin:SiloPort={FreePort()}",
+            $"--JourneyPlugin:GatewayPort={FreePort()}",
+        ];
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders()
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Orleans", LogLevel.Error)
+            .AddFilter("Polly", LogLevel.Error)
+            // Reports the sandbox still posts while the command shuts the server down are of no interest here.
+            .AddFilter("JourneyPlugin.Infobip.Sandbox", LogLevel.Error);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddJourneyPluginServer();
+        var banner = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StartupBanner));
+        builder.Services.Remove(banner);
+
+        var app = builder.Build();
+        app.MapJourneyPluginServer();
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new CliServer(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+}
