@@ -23,7 +23,6 @@ internal static partial class ConnectionEndpoints
         group.MapPost("/", CreateAsync)
             .WithName("CreateConnection")
             .Accepts<ConnectionRequest>("application/json")
-            .Produces<ConnectionResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{name}", UpdateAsync)
@@ -116,7 +115,11 @@ internal static partial class ConnectionEndpoints
             return Invalid(new Dictionary<string, string[]> { ["name"] = [$"is '{bodyName}' but the URL names '{name}'; a connection cannot be renamed, create a new one instead"] });
         }
 
-        var existing = catalog.Store.Find(name)!;
+        if (catalog.Store.Find(name) is not { } existing)
+        {
+            return NotFound(name); // deleted meanwhile
+        }
+
         var user = string.IsNullOrEmpty(request.WebhookBasicUser) ? null : request.WebhookBasicUser;
         var errors = ConnectionValidator.Validate(
             existing with

@@ -15,6 +15,7 @@ public sealed class ConnectionSecretsTests(ConnectionTestBed bed)
 {
     private const string BasicPassword = "webhook-password-5e2b9c71d0";
     private const string HmacSecret = "webhook-hmac-secret-a39f04c7e1";
+    private const string Recipient = "84912345677";
 
     private HttpClient Client => bed.Client;
 
@@ -29,7 +30,7 @@ public sealed class ConnectionSecretsTests(ConnectionTestBed bed)
         {
         }
 
-        using (var quickTest = await Client.PostAsync("/api/connections/secret-vn/quick-test", content: null))
+        using (var quickTest = await Client.PostAsJsonAsync("/api/connections/secret-vn/quick-test", new { to = Recipient }))
         {
             Assert.Equal(HttpStatusCode.OK, quickTest.StatusCode);
         }
@@ -52,6 +53,8 @@ public sealed class ConnectionSecretsTests(ConnectionTestBed bed)
         Assert.Contains(files, f => f.EndsWith(SqliteConnectionStore.FileName, StringComparison.Ordinal));
         Assert.Contains(bed.Factory.Logs.Lines, l => l.Contains("Connection secret-vn created", StringComparison.Ordinal));
         Assert.Contains(bed.Factory.Responses, r => r.Contains("••••f365", StringComparison.Ordinal));
+        Assert.Contains(bed.Factory.Logs.Lines, l => l.Contains("Quick test of connection secret-vn to 8491*****77", StringComparison.Ordinal));
+        Assert.DoesNotContain(bed.Factory.Logs.Lines, l => l.Contains(Recipient, StringComparison.Ordinal)); // phone numbers are redacted
         foreach (var secret in secrets)
         {
             foreach (var file in files)
