@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using JourneyPlugin.Infobip.Client;
+using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Messages;
 using JourneyPlugin.Infobip.Templates;
 using JourneyPlugin.WhatsApp.Messaging;
@@ -26,7 +29,7 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
         }
 
         var client = clients.CreateClient(connection);
-        var infobipMessage = await ToInfobipAsync(connectionName, client, message, cancellationToken).ConfigureAwait(false);
+        var infobipMessage = await ToInfobipAsync(CatalogueKey(connectionName, connection), client, message, cancellationToken).ConfigureAwait(false);
         return ToResult(await client.SendAsync(infobipMessage, cancellationToken).ConfigureAwait(false));
     }
 
@@ -38,7 +41,7 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
             return null;
         }
 
-        var templates = await LoadCatalogueAsync(connectionName, clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
+        var templates = await LoadCatalogueAsync(CatalogueKey(connectionName, connection), clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
         return templates?.Select(t => new WhatsAppTemplateInfo(
             t.Name,
             t.Language,
@@ -48,10 +51,17 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
             t.Placeholders.Count(p => p.Component == InfobipTemplateComponent.Button))).ToList();
     }
 
-    private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(string connectionName, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The catalogue's cache key: the connection's name and settings, so a connection changed at run time
+    /// (another account, sender or key under the same name) never gets the old account's templates.
+    /// </summary>
+    private static string CatalogueKey(string connectionName, InfobipConnectionOptions connection) =>
+        $"{connectionName}\n{connection.BaseUrl}\n{connection.Sender}\n{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(connection.ApiKey)))}";
+
+    private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(string catalogueKey, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_catalogues.TryGetValue(connectionName, out var cached) && now - cached.LoadedAt < CatalogueLifetime)
+        if (_catalogues.TryGetValue(catalogueKey, out var cached) && now - cached.LoadedAt < CatalogueLifetime)
         {
             return cached.Templates;
         }
@@ -59,7 +69,7 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
         try
         {
             var templates = await client.GetTemplatesAsync(cancellationToken).ConfigureAwait(false);
-            _catalogues[connectionName] = (now, templates);
+            _catalogues[catalogueKey] = (now, templates);
             return templates;
         }
         catch (InfobipException)
@@ -69,13 +79,13 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
         }
     }
 
-    private async Task<InfobipMessage> ToInfobipAsync(string connectionName, IInfobipWhatsAppClient client, WhatsAppOutboundMessage message, CancellationToken cancellationToken)
+    private async Task<InfobipMessage> ToInfobipAsync(string catalogueKey, IInfobipWhatsAppClient client, WhatsAppOutboundMessage message, CancellationToken cancellationToken)
     {
         switch (message.Kind)
         {
             case WhatsAppMessageKind.Template:
                 var template = !string.IsNullOrEmpty(message.MediaUrl) || message.ButtonParameters.Count > 0
-                    ? (await LoadCatalogueAsync(connectionName, client, cancellationToken).ConfigureAwait(false))?.FirstOrDefault(t => t.Name == message.TemplateName && t.Language == message.Language)
+                    ? (await LoadCatalogueAsync(catalogueKey, client, cancellationToken).ConfigureAwait(false))?.FirstOrDefault(t => t.Name == message.TemplateName && t.Language == message.Language)
                     : null;
                 InfobipTemplateHeader? header = null;
                 if (!string.IsNullOrEmpty(message.MediaUrl))

@@ -18,6 +18,13 @@ public sealed class ServerOptions
     /// </summary>
     public string? ApiToken { get; set; }
 
+    /// <summary>
+    /// The key that encrypts the Data Protection key ring, which encrypts the secrets of connections (at
+    /// least 32 characters; keep it outside the data directory). Required when the server listens on
+    /// anything but loopback; on loopback, a key is generated into <c>data/master.key</c> when unset. Never logged.
+    /// </summary>
+    public string? MasterKey { get; set; }
+
     /// <summary>The Orleans silo port (loopback).</summary>
     public int SiloPort { get; set; } = 11111;
 
@@ -61,6 +68,9 @@ public sealed class ConnectionOptions
 
     /// <summary>The registered WhatsApp sender number, country code and no plus.</summary>
     public string Sender { get; set; } = string.Empty;
+
+    /// <summary>The number the Quick Test writes to when none is given, country code and no plus.</summary>
+    public string? QuickTestRecipient { get; set; }
 }
 
 /// <summary>How Infobip authenticates when it posts a connection's webhooks; every mechanism set is required.</summary>

@@ -26,6 +26,11 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             errors.Add($"{Prefix}{nameof(options.ApiToken)}: must be at least 16 characters");
         }
 
+        if (options.MasterKey is not null && options.MasterKey.Trim().Length < Connections.Secrets.MasterKey.MinimumLength)
+        {
+            errors.Add($"{Prefix}{nameof(options.MasterKey)}: must be at least {Connections.Secrets.MasterKey.MinimumLength} characters");
+        }
+
         if (options.SiloPort is < 1 or > 65535 || options.GatewayPort is < 1 or > 65535 || options.SiloPort == options.GatewayPort)
         {
             errors.Add($"{Prefix}{nameof(options.SiloPort)}/{nameof(options.GatewayPort)}: must be two different ports between 1 and 65535");

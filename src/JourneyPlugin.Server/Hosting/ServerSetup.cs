@@ -4,6 +4,8 @@ using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
+using JourneyPlugin.Server.Connections;
+using JourneyPlugin.Server.Connections.Storage;
 using JourneyPlugin.Server.Designer;
 using JourneyPlugin.Server.Diagnostics;
 using JourneyPlugin.Server.Health;
@@ -99,7 +101,8 @@ internal static class ServerSetup
                 });
             }
         });
-        services.AddSingleton(new WebhookConnections(webhookAuth));
+        services.AddJourneyPluginConnections(options, exposed.Count > 0);
+        services.AddSingleton(provider => new WebhookConnections(webhookAuth, provider.GetRequiredService<SqliteConnectionStore>()));
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<WebhookInboxDrainer>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookInboxDrainer>());
@@ -129,6 +132,7 @@ internal static class ServerSetup
         api.MapJourneyTrigger();
         api.MapTemplatePreview();
         api.MapActivityDescriptors();
+        api.MapConnections();
         api.MapRuns().MapSandboxHelpers(app.Services);
         app.MapInfobipWebhooks();
         app.MapJourneyPluginApiReference();

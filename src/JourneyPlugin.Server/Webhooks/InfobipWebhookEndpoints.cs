@@ -62,6 +62,16 @@ internal static partial class InfobipWebhookEndpoints
                 detail: $"No connection named '{connection}' receives Infobip webhooks here.");
         }
 
+        if (string.IsNullOrEmpty(auth.BasicUser) && auth.HmacSecret is null)
+        {
+            // A connection created through the API without webhook credentials: never accept unauthenticated webhooks.
+            Log.Refused(logger, kind, StatusCodes.Status401Unauthorized, "no credentials configured");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized",
+                detail: $"The connection '{connection}' has no webhook credentials, so its webhooks are refused; set webhookBasicUser/webhookBasicPassword or webhookHmacSecret on it.");
+        }
+
         if (!WebhookAuthenticator.HasValidBasicCredentials(context.Request, auth))
         {
             return Unauthorized(context, connection, kind, auth, logger, "missing or wrong Basic credentials");

@@ -26,6 +26,19 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
+    public async Task Bound_beyond_loopback_without_a_master_key_it_refuses_to_start()
+    {
+        var (exitCode, output) = await RunServerAsync(
+            "--urls", "http://0.0.0.0:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--JourneyPlugin:ApiToken", "api-token-0123456789abcdef");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Refusing to start", output, StringComparison.Ordinal);
+        Assert.Contains("JourneyPlugin:MasterKey is not set", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_settings_are_named_and_refused()
     {
         var (exitCode, output) = await RunServerAsync(
@@ -39,7 +52,8 @@ public sealed class StartupRefusalTests
         Assert.DoesNotContain("tiny-tok", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
+    /// <summary>Runs the server process in a temporary directory until it exits (30 s at most).</summary>
+    internal static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
     {
         var directory = Directory.CreateTempSubdirectory("journeyplugin-refusal-");
         try
