@@ -23,28 +23,7 @@ internal sealed class CliServer : IAsyncDisposable
     /// <exception cref="Configuration.ServerConfigurationException">The settings (appsettings.json, environment) are invalid.</exception>
     public static async Task<CliServer> StartAsync(string dataDirectory, string workflowsDirectory, CancellationToken cancellationToken)
     {
-        string[] args =
-        [
-            $"--urls=http://127.0.0.1:{FreePort()}",
-            $"--JourneyPlugin:DataDirectory={dataDirectory}",
-            $"--JourneyPlugin:WorkflowsDirectory={workflowsDirectory}",
-            $"--JourneyPlugin:SiloPort={FreePort()}",
-            $"--JourneyPlugin:GatewayPort={FreePort()}",
-        ];
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Logging.ClearProviders()
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Orleans", LogLevel.Error)
-            .AddFilter("Polly", LogLevel.Error)
-            // Reports the sandbox still posts while the command shuts the server down are of no interest here.
-            .AddFilter("JourneyPlugin.Infobip.Sandbox", LogLevel.Error);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddJourneyPluginServer();
-        var banner = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StartupBanner));
-        builder.Services.Remove(banner);
-
-        var app = builder.Build();
+        var app = Build(dataDirectory, workflowsDirectory);
         app.MapJourneyPluginServer();
         try
         {
@@ -57,6 +36,42 @@ internal sealed class CliServer : IAsyncDisposable
         }
 
         return new CliServer(app);
+    }
+
+    /// <summary>
+    /// The server composed on free loopback ports but not started: a command that only needs some of its services
+    /// (the connections, say) resolves them without the runtime running journeys of the data directory.
+    /// <paramref name="settings"/> come on top of appsettings.json, the environment and these ports (tests use them).
+    /// </summary>
+    /// <exception cref="Configuration.ServerConfigurationException">The settings (appsettings.json, environment) are invalid.</exception>
+    public static WebApplication Build(string dataDirectory, string? workflowsDirectory, IConfiguration? settings = null)
+    {
+        string[] args =
+        [
+            $"--urls=http://127.0.0.1:{FreePort()}",
+            $"--JourneyPlugin:DataDirectory={dataDirectory}",
+            $"--JourneyPlugin:SiloPort={FreePort()}",
+            $"--JourneyPlugin:GatewayPort={FreePort()}",
+            .. workflowsDirectory is null ? (string[])[] : [$"--JourneyPlugin:WorkflowsDirectory={workflowsDirectory}"],
+        ];
+        var builder = WebApplication.CreateBuilder(args);
+        if (settings is not null)
+        {
+            builder.Configuration.AddConfiguration(settings);
+        }
+
+        builder.Logging.ClearProviders()
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Orleans", LogLevel.Error)
+            .AddFilter("Polly", LogLevel.Error)
+            // Reports the sandbox still posts while the command shuts the server down are of no interest here.
+            .AddFilter("JourneyPlugin.Infobip.Sandbox", LogLevel.Error);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddJourneyPluginServer();
+        var banner = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StartupBanner));
+        builder.Services.Remove(banner);
+        return builder.Build();
     }
 
     public async ValueTask DisposeAsync()

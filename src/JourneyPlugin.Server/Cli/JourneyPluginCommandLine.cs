@@ -4,7 +4,7 @@ using System.CommandLine.Help;
 namespace JourneyPlugin.Server.Cli;
 
 /// <summary>
-/// The server executable's commands: <c>validate</c>, <c>run</c>, <c>test</c>. Without a command (or with
+/// The server executable's commands: <c>validate</c>, <c>run</c>, <c>test</c>, <c>quick-test</c>. Without a command (or with
 /// only settings such as <c>--urls</c> or <c>--JourneyPlugin:DataDirectory</c>) the executable starts the server.
 /// </summary>
 internal static class JourneyPluginCommandLine
@@ -31,8 +31,8 @@ internal static class JourneyPluginCommandLine
         return HelpTokens.Contains(first) || (!first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=', StringComparison.Ordinal));
     }
 
-    /// <summary>The command tree.</summary>
-    public static RootCommand Create()
+    /// <summary>The command tree; <paramref name="settings"/> come on top of appsettings.json and the environment (tests use them).</summary>
+    public static RootCommand Create(IConfiguration? settings = null)
     {
         var root = new RootCommand(
             "JourneyPlugin: WhatsApp for customer journeys. Without a command (or with only settings such as --urls http://localhost:5080 "
@@ -41,6 +41,7 @@ internal static class JourneyPluginCommandLine
             ValidateCommand.Create(),
             RunCommand.Create(),
             TestCommand.Create(),
+            QuickTestCommand.Create(settings),
         };
         return root;
     }
@@ -49,11 +50,18 @@ internal static class JourneyPluginCommandLine
     /// Parses and runs <paramref name="args"/>. A parse error prints one line on <paramref name="error"/> and
     /// returns <see cref="ExitCodes.UsageError"/>; so does a <see cref="UsageException"/> thrown by a command.
     /// </summary>
-    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, output, error, settings: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="InvokeAsync(IReadOnlyList{string}, TextWriter, TextWriter, CancellationToken)"/>, with <paramref name="settings"/>
+    /// on top of appsettings.json and the environment for the commands that compose the server.
+    /// </summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IConfiguration? settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var parseResult = Create().Parse(args);
+        var parseResult = Create(settings).Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             // An unknown word explains the other errors it causes ("Required command was not provided"): it goes first.

@@ -1,15 +1,19 @@
 using JourneyPlugin.Server.Cli;
+using Microsoft.Extensions.Configuration;
 
 namespace JourneyPlugin.Server.Tests.Cli;
 
 /// <summary>Runs the server executable's command line in-process with captured output.</summary>
 internal static class CommandLine
 {
-    public static async Task<CommandResult> RunAsync(params string[] args)
+    public static Task<CommandResult> RunAsync(params string[] args) => RunAsync(settings: null, args);
+
+    /// <summary>Runs <paramref name="args"/> with <paramref name="settings"/> on top of appsettings.json and the environment.</summary>
+    public static async Task<CommandResult> RunAsync(IConfiguration? settings, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await JourneyPluginCommandLine.InvokeAsync(args, output, error);
+        var exitCode = await JourneyPluginCommandLine.InvokeAsync(args, output, error, settings);
         return new CommandResult(exitCode, output.ToString(), error.ToString());
     }
 

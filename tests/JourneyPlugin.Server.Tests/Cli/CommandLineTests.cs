@@ -15,6 +15,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "validate", "a.json" }, true)]
     [InlineData(new[] { "run" }, true)]
     [InlineData(new[] { "test" }, true)]
+    [InlineData(new[] { "quick-test", "--connection", "sandbox" }, true)]
     [InlineData(new[] { "--help" }, true)]
     [InlineData(new[] { "-h" }, true)]
     [InlineData(new[] { "valdate" }, true)]
@@ -28,7 +29,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Without a command", result.Output, StringComparison.Ordinal);
-        foreach (var command in new[] { "validate <files>", "run <journey>", "test <journey>" })
+        foreach (var command in new[] { "validate <files>", "run <journey>", "test <journey>", "quick-test" })
         {
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         }
@@ -38,6 +39,7 @@ public sealed class CommandLineTests
     [InlineData("validate", "<files>...")]
     [InlineData("run", "--audience <file> (REQUIRED)", "--connection <name>", "--data <dir>")]
     [InlineData("test", "--replies <script.json> (REQUIRED)", "--until <duration>", "\"after\": \"PT2H\"")]
+    [InlineData("quick-test", "--connection <name> (REQUIRED)", "--to <number>", "--text <text>", "--data <dir>")]
     public async Task Every_command_has_help(string command, params string[] expected)
     {
         var result = await CommandLine.RunAsync(command, "--help");
