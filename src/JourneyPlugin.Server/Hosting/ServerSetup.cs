@@ -57,6 +57,7 @@ internal static class ServerSetup
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddBadRequestProblems();
         services.AddJourneyPluginOpenApi();
         services.AddJourneyPluginTelemetry(builder.Configuration);
         services.AddHealthChecks()
