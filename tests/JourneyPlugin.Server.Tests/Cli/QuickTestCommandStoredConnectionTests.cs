@@ -12,14 +12,14 @@ public sealed class QuickTestCommandStoredConnectionTests(ConnectionTestBed bed)
     [Fact]
     public async Task A_connection_created_through_the_api_is_tested_from_the_data_directory()
     {
-        await bed.CreateAsync(bed.SecondConnection("cli-stored", ("quickTestRecipient", "84912345611")));
+        await bed.CreateAsync(bed.SecondConnection("cli-stored", ("quickTestRecipient", "84912345691")));
 
         var result = await CommandLine.RunAsync("quick-test", "--connection", "cli-stored", "--text", "From the terminal", "--data", bed.DataDirectory);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var sent = Assert.Single(bed.Second.AcceptedMessages, m => m.Text == "From the terminal");
-        Assert.Equal(("84912345611", ConnectionTestBed.SecondSender), (sent.To, sent.From));
-        Assert.StartsWith($"Quick test of connection 'cli-stored' to 84912345611: accepted (HTTP 200), message id {sent.MessageId}", result.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal(("84912345691", ConnectionTestBed.SecondSender), (sent.To, sent.From));
+        Assert.StartsWith($"Quick test of connection 'cli-stored' to 84912345691: accepted (HTTP 200), message id {sent.MessageId}", result.OutputLines[0], StringComparison.Ordinal);
         Assert.DoesNotContain(ConnectionTestBed.SecondApiKey, result.ToString(), StringComparison.Ordinal);
     }
 
