@@ -19,17 +19,18 @@ internal static class BenchmarkProgram
         var instances = new Option<int>("--instances") { Description = "Waiting instances.", DefaultValueFactory = _ => 1_000_000 };
         var resumes = new Option<int>("--resumes") { Description = "Waiting instances resumed by inbound webhooks.", DefaultValueFactory = _ => 10_000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Webhook POSTs in flight.", DefaultValueFactory = _ => 8 };
+        var scan = new Option<double?>("--scan-interval") { Description = "The timeout scanner's interval in seconds (default: the product's)." };
         var noMicro = new Option<bool>("--no-micro") { Description = "Skip the BenchmarkDotNet template benchmark in 'all'." };
 
         var root = new RootCommand("JourneyPlugin benchmarks: whole-system scenarios against the real server and an Infobip stub, and micro-benchmarks.");
-        root.Subcommands.Add(Scenario("all", "Every scenario, then one table.", [n, instances, resumes, concurrency, noMicro], p =>
-            BenchmarkRuns.AllAsync(new BenchmarkSettings(p.GetValue(n), p.GetValue(instances), p.GetValue(resumes), p.GetValue(concurrency), !p.GetValue(noMicro)), Console.Out)));
+        root.Subcommands.Add(Scenario("all", "Every scenario, then one table.", [n, instances, resumes, concurrency, scan, noMicro], p =>
+            BenchmarkRuns.AllAsync(new BenchmarkSettings(p.GetValue(n), p.GetValue(instances), p.GetValue(resumes), p.GetValue(concurrency), !p.GetValue(noMicro), Seconds(p.GetValue(scan))), Console.Out)));
         root.Subcommands.Add(Scenario(SendScenario.Name, "Bare HttpClient loop vs a campaign through the engine.", [n], p =>
             BenchmarkRuns.SendAsync(p.GetValue(n), Console.Out)));
         root.Subcommands.Add(Scenario(WaitingScenario.Name, "Memory of waiting instances and resume latency.", [instances, resumes, concurrency], p =>
             BenchmarkRuns.WaitingAsync(p.GetValue(instances), p.GetValue(resumes), p.GetValue(concurrency), Console.Out)));
-        root.Subcommands.Add(Scenario(TimeoutScenario.Name, "Timeouts due at the same instant.", [n], p =>
-            BenchmarkRuns.TimeoutsAsync(p.GetValue(n), Console.Out)));
+        root.Subcommands.Add(Scenario(TimeoutScenario.Name, "Timeouts due at the same instant.", [n, scan], p =>
+            BenchmarkRuns.TimeoutsAsync(p.GetValue(n), Console.Out, Seconds(p.GetValue(scan)))));
         root.Subcommands.Add(Scenario(WebhookScenario.Name, "Delivery report ingestion (sends N messages first).", [n, concurrency], p =>
             BenchmarkRuns.WebhooksAsync(p.GetValue(n), p.GetValue(concurrency), Console.Out)));
 
@@ -38,6 +39,8 @@ internal static class BenchmarkProgram
         root.Subcommands.Add(micro);
         return await root.Parse(args).InvokeAsync();
     }
+
+    private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
 
     private static Command Scenario(string name, string description, Option[] options, Func<ParseResult, Task<IReadOnlyList<Figure>>> run)
     {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Runtime.Definitions;
+using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -52,8 +53,11 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public JourneyDefinitionCatalog Catalog => Services.GetRequiredService<JourneyDefinitionCatalog>();
 
-    /// <summary>Starts the server over <paramref name="dataDirectory"/>, its journeys read from <c>workflows/</c> there.</summary>
-    public static async Task<BenchServer> StartAsync(Uri infobip, string dataDirectory)
+    /// <summary>
+    /// Starts the server over <paramref name="dataDirectory"/>, its journeys read from <c>workflows/</c> there;
+    /// the timeout scanner runs at the product's interval unless <paramref name="scanInterval"/> is given.
+    /// </summary>
+    public static async Task<BenchServer> StartAsync(Uri infobip, string dataDirectory, TimeSpan? scanInterval = null)
     {
         var secret = RandomNumberGenerator.GetBytes(24);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, Args = [] });
@@ -76,6 +80,11 @@ internal sealed class BenchServer : IAsyncDisposable
 
         // Rate limits off: the benchmark measures the engine, not the limiter.
         builder.Services.PostConfigure<InfobipConnectionOptions>(Connection, o => o.MessagesPerSecond = null);
+        if (scanInterval is { } interval)
+        {
+            builder.Services.PostConfigure<JourneyRuntimeOptions>(o => o.TimeoutScanInterval = interval);
+        }
+
         var app = builder.Build();
         app.MapJourneyPluginServer();
         await app.StartAsync();

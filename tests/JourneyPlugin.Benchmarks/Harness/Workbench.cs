@@ -29,7 +29,7 @@ internal sealed class Workbench : IAsyncDisposable
     /// <summary>Where progress goes.</summary>
     public TextWriter Log { get; }
 
-    public static async Task<Workbench> StartAsync(TextWriter log)
+    public static async Task<Workbench> StartAsync(TextWriter log, TimeSpan? scanInterval = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"journeyplugin-bench-{Guid.NewGuid():N}");
         var workflows = System.IO.Directory.CreateDirectory(Path.Combine(directory, "workflows")).FullName;
@@ -38,7 +38,7 @@ internal sealed class Workbench : IAsyncDisposable
         var stub = await InfobipStub.StartAsync();
         try
         {
-            return new Workbench(directory, stub, await BenchServer.StartAsync(stub.BaseUrl, directory), log);
+            return new Workbench(directory, stub, await BenchServer.StartAsync(stub.BaseUrl, directory, scanInterval), log);
         }
         catch
         {

@@ -16,7 +16,7 @@ internal static class BenchmarkRuns
         var figures = new List<Figure>();
         figures.AddRange(await SendAndWebhooksAsync(settings.Messages, settings.Concurrency, log, measureSend: true));
         figures.AddRange(await WaitingAsync(settings.Instances, settings.Resumes, settings.Concurrency, log));
-        figures.AddRange(await TimeoutsAsync(settings.Messages, log));
+        figures.AddRange(await TimeoutsAsync(settings.Messages, log, settings.ScanInterval));
         if (settings.Micro)
         {
             figures.AddRange(MicroBenchmarks.Templates());
@@ -40,13 +40,14 @@ internal static class BenchmarkRuns
         return await WaitingScenario.RunAsync(bench, instances, resumes, concurrency);
     }
 
-    public static async Task<IReadOnlyList<Figure>> TimeoutsAsync(int n, TextWriter log)
+    public static async Task<IReadOnlyList<Figure>> TimeoutsAsync(int n, TextWriter log, TimeSpan? scanInterval = null)
     {
-        await using var bench = await Workbench.StartAsync(log);
+        await using var bench = await Workbench.StartAsync(log, scanInterval);
         return await TimeoutScenario.RunAsync(bench, n);
     }
 
-    private static async Task<IReadOnlyList<Figure>> SendAndWebhooksAsync(int n, int concurrency, TextWriter log, bool measureSend)
+    /// <summary>The send scenario, then the webhook scenario on its messages; the send figures only when <paramref name="measureSend"/>.</summary>
+    public static async Task<IReadOnlyList<Figure>> SendAndWebhooksAsync(int n, int concurrency, TextWriter log, bool measureSend = true)
     {
         await using var bench = await Workbench.StartAsync(log);
         var send = await SendScenario.RunAsync(bench, n);

@@ -6,4 +6,5 @@ namespace JourneyPlugin.Benchmarks.Scenarios;
 /// <param name="Resumes">Waiting instances resumed by inbound webhooks.</param>
 /// <param name="Concurrency">Webhook POSTs in flight.</param>
 /// <param name="Micro">Whether to run the BenchmarkDotNet template benchmark.</param>
-internal sealed record BenchmarkSettings(int Messages, int Instances, int Resumes, int Concurrency, bool Micro);
+/// <param name="ScanInterval">The timeout scanner's interval; the product's default when null.</param>
+internal sealed record BenchmarkSettings(int Messages, int Instances, int Resumes, int Concurrency, bool Micro, TimeSpan? ScanInterval = null);
