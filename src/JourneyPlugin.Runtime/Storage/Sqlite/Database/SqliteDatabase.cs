@@ -161,9 +161,10 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         var durability = Options.SyncEveryWrite || batch.Exists(w => w.Durability == WriteDurability.Full) ? WriteDurability.Full : WriteDurability.Normal;
-        using var lease = _pool.Rent();
+        SqliteConnectionLease? lease = null;
         try
         {
+            lease = _pool.Rent();
             SetSynchronous(lease, durability);
 
             // Immediate: take the write lock up front, so a read-then-write never fails half way on a lock upgrade.
@@ -201,17 +202,21 @@ internal sealed class SqliteDatabase : IDisposable
             // A statement that failed may have left the connection in a state not worth keeping.
             lease.Broken |= batch.Exists(w => w.Failure is SqliteException);
         }
-#pragma warning disable CA1031 // Every caller of the batch gets the failure.
+#pragma warning disable CA1031 // Every caller of the batch gets the failure (a disposed pool, a failed begin or commit).
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            lease.Broken |= e is SqliteException;
+            lease?.Broken |= e is SqliteException;
             foreach (var write in batch)
             {
                 write.Fail(e);
             }
 
             return;
+        }
+        finally
+        {
+            lease?.Dispose();
         }
 
         foreach (var write in batch)
