@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -8,14 +9,19 @@ namespace JourneyPlugin.Runtime.Storage.Sqlite;
 /// and runs reads and write transactions.
 /// </summary>
 /// <remarks>
-/// Microsoft.Data.Sqlite does its work synchronously, so the methods run the delegate on the caller's
-/// thread. SQLite lets one writer in at a time; writers of this process queue on an async gate instead
-/// of blocking threads in SQLite's busy handler, which is left to waits on other processes.
+/// Microsoft.Data.Sqlite does its work synchronously, so reads run the delegate on the caller's thread.
+/// SQLite lets one writer in at a time; writers of this process queue on an async gate instead of
+/// blocking threads in SQLite's busy handler, which is left to waits on other processes, and the
+/// writes queued meanwhile are committed together (group commit: one fsync for many).
 /// </remarks>
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly SqliteConnectionPool _pool;
+    /// <summary>The most writes one commit takes, so that a long queue does not make one huge transaction.</summary>
+    private const int MaxWritesPerCommit = 256;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
     private volatile bool _initialized;
 
@@ -85,35 +91,48 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one immediate transaction and commits it, or rolls it back if it throws.
+    /// Runs <paramref name="write"/> in an immediate transaction and returns once that is committed;
+    /// if it throws, none of its changes are kept and the exception comes back to the caller.
     /// </summary>
+    /// <remarks>
+    /// Group commit: writes that queue while another commits are run together in the next
+    /// transaction, each in a savepoint of its own, and share one commit (one fsync when any asks for
+    /// <see cref="WriteDurability.Full"/>). A caller is answered only after the commit that holds its
+    /// write, so what it was told is durable is durable; a write that fails rolls back to its
+    /// savepoint and leaves the others of the batch alone.
+    /// </remarks>
     public async Task<T> WriteAsync<T>(WriteDurability durability, Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = new PendingWrite(durability, transaction => write(transaction));
+        _queue.Enqueue(pending);
         try
         {
-            using var lease = _pool.Rent();
-            try
-            {
-                SetSynchronous(lease, Options.SyncEveryWrite ? WriteDurability.Full : durability);
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (pending.TryCancel())
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // Another committer took it already: its outcome stands and is what the caller gets.
+            return (T)(await pending.Outcome.ConfigureAwait(false))!;
+        }
 
-                // Immediate: take the write lock up front, so a read-then-write never fails half way on a lock upgrade.
-                using var transaction = lease.Connection.BeginTransaction(deferred: false);
-                var result = write(transaction);
-                transaction.Commit();
-                return result;
-            }
-            catch (SqliteException)
+        try
+        {
+            while (!pending.IsTaken && !pending.Outcome.IsCompleted)
             {
-                lease.Broken = true;
-                throw;
+                CommitQueued();
             }
         }
         finally
         {
             _writeGate.Release();
         }
+
+        return (T)(await pending.Outcome.ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
@@ -122,6 +141,88 @@ internal sealed class SqliteDatabase : IDisposable
         _pool.Dispose();
         _writeGate.Dispose();
         _initializeGate.Dispose();
+    }
+
+    /// <summary>Takes what is queued (up to <see cref="MaxWritesPerCommit"/>) and commits it as one transaction. Called holding the write gate.</summary>
+    private void CommitQueued()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MaxWritesPerCommit && _queue.TryDequeue(out var next))
+        {
+            if (next.TryTake())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var durability = Options.SyncEveryWrite || batch.Exists(w => w.Durability == WriteDurability.Full) ? WriteDurability.Full : WriteDurability.Normal;
+        SqliteConnectionLease? lease = null;
+        try
+        {
+            lease = _pool.Rent();
+            SetSynchronous(lease, durability);
+
+            // Immediate: take the write lock up front, so a read-then-write never fails half way on a lock upgrade.
+            using var transaction = lease.Connection.BeginTransaction(deferred: false);
+            if (batch.Count == 1)
+            {
+                if (!batch[0].Run(transaction))
+                {
+                    lease.Broken = batch[0].Failure is SqliteException;
+                    transaction.Rollback();
+                    batch[0].Complete();
+                    return;
+                }
+            }
+            else
+            {
+                foreach (var write in batch)
+                {
+                    transaction.Save("w");
+                    if (write.Run(transaction))
+                    {
+                        transaction.Release("w");
+                    }
+                    else
+                    {
+                        // Fails the whole batch if the transaction itself is gone (SQLite rolled it back).
+                        transaction.Rollback("w");
+                        transaction.Release("w");
+                    }
+                }
+            }
+
+            transaction.Commit();
+
+            // A statement that failed may have left the connection in a state not worth keeping.
+            lease.Broken |= batch.Exists(w => w.Failure is SqliteException);
+        }
+#pragma warning disable CA1031 // Every caller of the batch gets the failure (a disposed pool, a failed begin or commit).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            lease?.Broken |= e is SqliteException;
+            foreach (var write in batch)
+            {
+                write.Fail(e);
+            }
+
+            return;
+        }
+        finally
+        {
+            lease?.Dispose();
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
     }
 
     private static void SetSynchronous(SqliteConnectionLease lease, WriteDurability durability)

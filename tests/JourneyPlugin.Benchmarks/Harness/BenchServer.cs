@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using JourneyPlugin.Infobip.Configuration;
+using JourneyPlugin.Runtime.Definitions;
+using JourneyPlugin.Runtime.Hosting;
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyPlugin.Benchmarks.Harness;
+
+/// <summary>
+/// The JourneyPlugin server exactly as <c>Program</c> composes it (settings, runtime, Orleans silo,
+/// SQLite under a temp directory, webhook endpoints on Kestrel), in this process so that its memory
+/// can be measured, with one Infobip connection <c>bench</c> pointing at the <see cref="InfobipStub"/>,
+/// the sender's rate limit off and HMAC-signed webhooks.
+/// </summary>
+internal sealed class BenchServer : IAsyncDisposable
+{
+    public const string Connection = "bench";
+    public const string Sender = "441134960000";
+    public const string ApiKey = "bench-api-key-0123456789";
+
+    private readonly WebApplication _app;
+    private readonly byte[] _webhookSecret;
+
+    private BenchServer(WebApplication app, string dataDirectory, byte[] webhookSecret)
+    {
+        _app = app;
+        DataDirectory = dataDirectory;
+        _webhookSecret = webhookSecret;
+        Address = new Uri(app.Urls.First());
+    }
+
+    /// <summary>Where the SQLite file lives.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The server's HTTP address (webhooks).</summary>
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public IRunStore Runs => Services.GetRequiredService<IRunStore>();
+
+    public IJourneyInstanceStore Instances => Services.GetRequiredService<IJourneyInstanceStore>();
+
+    public JourneyDefinitionCatalog Catalog => Services.GetRequiredService<JourneyDefinitionCatalog>();
+
+    /// <summary>
+    /// Starts the server over <paramref name="dataDirectory"/>, its journeys read from <c>workflows/</c> there;
+    /// the timeout scanner runs at the product's interval unless <paramref name="scanInterval"/> is given.
+    /// </summary>
+    public static async Task<BenchServer> StartAsync(Uri infobip, string dataDirectory, TimeSpan? scanInterval = null)
+    {
+        var secret = RandomNumberGenerator.GetBytes(24);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["JourneyPlugin:DataDirectory"] = Path.Combine(dataDirectory, "data"),
+            ["JourneyPlugin:WorkflowsDirectory"] = Path.Combine(dataDirectory, "workflows"),
+            ["JourneyPlugin:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["JourneyPlugin:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["JourneyPlugin:Sandbox:Enabled"] = "false",
+            [$"JourneyPlugin:Connections:{Connection}:ApiKey"] = ApiKey,
+            [$"JourneyPlugin:Connections:{Connection}:BaseUrl"] = infobip.ToString(),
+            [$"JourneyPlugin:Connections:{Connection}:Sender"] = Sender,
+            [$"JourneyPlugin:Webhooks:{Connection}:HmacSecret"] = Convert.ToHexStringLower(secret),
+        });
+        builder.AddJourneyPluginServer();
+
+        // Rate limits off: the benchmark measures the engine, not the limiter.
+        builder.Services.PostConfigure<InfobipConnectionOptions>(Connection, o => o.MessagesPerSecond = null);
+        if (scanInterval is { } interval)
+        {
+            builder.Services.PostConfigure<JourneyRuntimeOptions>(o => o.TimeoutScanInterval = interval);
+        }
+
+        var app = builder.Build();
+        app.MapJourneyPluginServer();
+        await app.StartAsync();
+        return new BenchServer(app, dataDirectory, System.Text.Encoding.UTF8.GetBytes(Convert.ToHexStringLower(secret)));
+    }
+
+    /// <summary>An HTTP request for an Infobip webhook of this server, signed as Infobip signs it.</summary>
+    public HttpRequestMessage Webhook(string kind, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, $"/webhooks/infobip/{Connection}/{kind}"))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Infobip-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_webhookSecret, body)));
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using JourneyPlugin.Benchmarks.Harness;
+using JourneyPlugin.Benchmarks.Reporting;
+using JourneyPlugin.Runtime.Campaigns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace JourneyPlugin.Benchmarks.Scenarios;
+
+/// <summary>
+/// The send path against the physical limit: the same N template messages (a) posted by a bare
+/// HttpClient loop straight to the stub, (b) sent by a campaign run of a one-step journey through
+/// the whole engine (enrol, render, ledger, send, persist). Both use the campaign's parallelism.
+/// </summary>
+internal static class SendScenario
+{
+    public const string Name = "send";
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(Workbench bench, int n, string runId = "send")
+    {
+        var parallelism = bench.Server.Services.GetRequiredService<IOptions<CampaignOptions>>().Value.Parallelism;
+        bench.Log.WriteLine($"[{Name}] {n:N0} messages, {parallelism} in flight");
+
+        // Warm both paths up (JIT, connections, SQLite pages), then measure.
+        await BareLoopAsync(bench, Math.Clamp(n / 10, 50, 2_000), parallelism, offset: 50_000_000);
+        await CampaignAsync(bench, runId + "-warmup", Math.Clamp(n / 20, 50, 1_000), first: 9_000_000);
+
+        var cpu = CpuTime();
+        var bare = await BareLoopAsync(bench, n, parallelism, offset: 0);
+        var bareCpu = (CpuTime() - cpu).TotalMicroseconds / n;
+        var bareRate = n / bare.TotalSeconds;
+        bench.Log.WriteLine($"  (a) bare HttpClient loop: {bare.TotalSeconds:N2} s, {bareRate:N0} msg/s, {bareCpu:N0} µs CPU per message");
+
+        bench.Stub.Reset();
+        bench.Stub.RecordIds = true;
+        cpu = CpuTime();
+        var engine = await CampaignAsync(bench, runId, n, first: 0);
+        var engineCpu = (CpuTime() - cpu).TotalMicroseconds / n;
+        bench.Stub.RecordIds = false;
+        var engineRate = n / engine.TotalSeconds;
+        bench.Log.WriteLine($"  (b) campaign through the engine: {engine.TotalSeconds:N2} s, {engineRate:N0} msg/s, {engineCpu:N0} µs CPU per message; the stub answered {bench.Stub.Received:N0}");
+        if (bench.Stub.Received != n)
+        {
+            throw new InvalidOperationException($"the stub answered {bench.Stub.Received} messages, not {n}");
+        }
+
+        return
+        [
+            new(Name, "(a) bare HttpClient POSTs to the stub", bareRate, "msg/s"),
+            new(Name, "(b) campaign run through the engine", engineRate, "msg/s"),
+            new(Name, "ratio (b)/(a)", engineRate / bareRate, "", Target: 0.8),
+            new(Name, "(a) CPU per message, stub included", bareCpu, "µs"),
+            new(Name, "(b) CPU per message, stub included", engineCpu, "µs"),
+        ];
+    }
+
+    /// <summary>The CPU time this process has used, every thread (the stub's too).</summary>
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>Runs a campaign of <paramref name="count"/> customers to completion: every instance sent and ended.</summary>
+    private static async Task<TimeSpan> CampaignAsync(Workbench bench, string runId, int count, int first)
+    {
+        var clock = Stopwatch.StartNew();
+        await bench.StartRunAsync(runId, BenchJourneys.SendOnly, count, first);
+        var funnel = await bench.WaitForFunnelAsync(runId, f => f.Completed + f.Failed >= count);
+        var elapsed = clock.Elapsed;
+        if (funnel.Sent != count || funnel.Completed != count)
+        {
+            throw new InvalidOperationException($"run {runId}: {Workbench.Describe(funnel)}, expected {count} sent and completed");
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>POSTs <paramref name="count"/> template requests, <paramref name="parallelism"/> at a time, as the Infobip client would shape them.</summary>
+    private static async Task<TimeSpan> BareLoopAsync(Workbench bench, int count, int parallelism, int offset)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = bench.Stub.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("App", BenchServer.ApiKey);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                using var content = new ByteArrayContent(TemplateRequest(offset + i));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await http.PostAsync(new Uri("whatsapp/1/message/template", UriKind.Relative), content);
+                response.EnsureSuccessStatusCode();
+                using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+                if (answer.RootElement.GetProperty("messages")[0].GetProperty("messageId").GetString() is null)
+                {
+                    throw new InvalidOperationException("the stub answered without a message id");
+                }
+            }
+        }));
+        return clock.Elapsed;
+    }
+
+    private static byte[] TemplateRequest(int index)
+    {
+        using var buffer = new MemoryStream(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("messages");
+            json.WriteStartObject();
+            json.WriteString("from", BenchServer.Sender);
+            json.WriteString("to", Audience.Phone(index));
+            json.WriteString("messageId", $"bare-{index}");
+            json.WriteStartObject("content");
+            json.WriteString("templateName", "welcome_offer");
+            json.WriteStartObject("templateData");
+            json.WriteStartObject("body");
+            json.WriteStartArray("placeholders");
+            json.WriteStringValue($"Guest{index}");
+            json.WriteStringValue("WELCOME15");
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteString("language", "en");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

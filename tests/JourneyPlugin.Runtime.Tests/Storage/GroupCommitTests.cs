@@ -1,0 +1,110 @@
+using JourneyPlugin.Runtime.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace JourneyPlugin.Runtime.Tests.Storage;
+
+/// <summary>
+/// Writes that queue while another commits share the next transaction, each in a savepoint: one
+/// that fails keeps none of its changes and leaves the others committed; one cancelled before a
+/// committer took it never runs.
+/// </summary>
+public sealed class GroupCommitTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private SqliteDatabase Database => _db.Storage.Database;
+
+    [Fact]
+    public async Task Writes_queued_behind_a_commit_share_one_transaction_and_a_failing_one_changes_nothing()
+    {
+        await Database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        SqliteTransaction? first = null;
+
+        // The first write holds the gate until the others are queued behind it.
+        var blocker = Task.Run(() => Database.WriteAsync(WriteDurability.Normal, t =>
+        {
+            first = t;
+            Insert(t, -1);
+            holding.Set();
+            release.Wait();
+            return 0;
+        }, default));
+        holding.Wait();
+        var transactions = new SqliteTransaction?[20];
+        var queued = Enumerable.Range(0, 20).Select(i => Database.WriteAsync(WriteDurability.Full, t =>
+        {
+            transactions[i] = t;
+            Insert(t, i);
+            return i % 7 == 3 ? throw new InvalidOperationException($"write {i} fails") : i;
+        }, default)).ToList();
+        release.Set();
+        await blocker;
+
+        for (var i = 0; i < queued.Count; i++)
+        {
+            if (i % 7 == 3)
+            {
+                var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => queued[i]);
+                Assert.Equal($"write {i} fails", failure.Message);
+            }
+            else
+            {
+                Assert.Equal(i, await queued[i]);
+            }
+        }
+
+        Assert.All(transactions, t => Assert.Same(transactions[0], t));
+        Assert.NotSame(first, transactions[0]);
+        var stored = await Database.ReadAsync(c => Numbers(c), default);
+        Assert.Equal([-1, .. Enumerable.Range(0, 20).Where(i => i % 7 != 3)], stored);
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_queued_never_runs()
+    {
+        await Database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocker = Task.Run(() => Database.WriteAsync(WriteDurability.Normal, t =>
+        {
+            holding.Set();
+            release.Wait();
+            return Insert(t, 1);
+        }, default));
+        holding.Wait();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = Database.WriteAsync(WriteDurability.Normal, t => Insert(t, 2), cancel.Token);
+        var kept = Database.WriteAsync(WriteDurability.Normal, t => Insert(t, 3), default);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        release.Set();
+        await blocker;
+        await kept;
+
+        Assert.Equal([1, 3], await Database.ReadAsync(c => Numbers(c), default));
+    }
+
+    private static int Insert(SqliteTransaction transaction, int n)
+    {
+        using var insert = transaction.Command("INSERT INTO numbers (n) VALUES ($n);").With("$n", n);
+        return insert.ExecuteNonQuery();
+    }
+
+    private static List<long> Numbers(SqliteConnection connection)
+    {
+        using var query = connection.Command("SELECT n FROM numbers ORDER BY n;");
+        using var reader = query.ExecuteReader();
+        var numbers = new List<long>();
+        while (reader.Read())
+        {
+            numbers.Add(reader.GetInt64(0));
+        }
+
+        return numbers;
+    }
+}
