@@ -47,6 +47,9 @@ export interface JourneySummary {
   name: string | null;
   version: number;
   file: string | null;
+  valid?: boolean;
+  errors?: number;
+  warnings?: number;
 }
 
 export interface Problem {
