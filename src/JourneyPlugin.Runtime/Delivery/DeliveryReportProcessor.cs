@@ -8,7 +8,7 @@ namespace JourneyPlugin.Runtime.Delivery;
 /// Applies delivery and seen reports to the send ledger (status only moves forward; duplicates,
 /// late and unknown reports change nothing) and counts each advance once in its run's funnel.
 /// </summary>
-public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStore runs, IGrainFactory grains, ILogger<DeliveryReportProcessor> logger)
+public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IGrainFactory grains, ILogger<DeliveryReportProcessor> logger)
 {
     /// <summary>Applies a webhook's reports in one transaction; returns what changed.</summary>
     public async Task<IReadOnlyList<DeliveryUpdateResult>> ProcessAsync(IReadOnlyList<WhatsAppDeliveryReport> reports, CancellationToken cancellationToken = default)
@@ -19,18 +19,29 @@ public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStor
             return [];
         }
 
-        var results = await ledger.ApplyDeliveryReportsAsync(reports.Select(ToLedger).ToList(), cancellationToken).ConfigureAwait(false);
+        // The funnel is counted in the ledger's transaction: a crash cannot record an advance and lose its count.
+        var results = await ledger.ApplyDeliveryReportsAsync(reports.Select(ToLedger).ToList(), r => FunnelOf(reports, r), cancellationToken).ConfigureAwait(false);
+        foreach (var orphan in results.Where(r => r.Kind == DeliveryUpdateKind.Orphan))
+        {
+            Log.Orphan(logger, orphan.MessageId);
+        }
+
+        // Evidence settles a send whose answer was lost: its journey goes on as sent.
+        foreach (var settled in results.Where(r => r.SettledByEvidence && r.InstanceId is { Length: > 0 }))
+        {
+            await SendSettlements.ResumeAsync(grains, settled.InstanceId!, settled.MessageId, WhatsApp.Activities.SendSettlement.Accepted).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private static List<FunnelIncrement> FunnelOf(IReadOnlyList<WhatsAppDeliveryReport> reports, IReadOnlyList<DeliveryUpdateResult> results)
+    {
         var increments = new List<FunnelIncrement>();
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
-            if (result.Kind == DeliveryUpdateKind.Orphan)
-            {
-                Log.Orphan(logger, result.MessageId);
-                continue;
-            }
-
-            if (!result.Changed || result.RunId is not { } runId)
+            if (result.Kind == DeliveryUpdateKind.Orphan || !result.Changed || result.RunId is not { } runId)
             {
                 continue;
             }
@@ -51,18 +62,7 @@ public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IRunStor
             }
         }
 
-        if (increments.Count > 0)
-        {
-            await runs.IncrementManyAsync(increments, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Evidence settles a send whose answer was lost: its journey goes on as sent.
-        foreach (var settled in results.Where(r => r.SettledByEvidence && r.InstanceId is { Length: > 0 }))
-        {
-            await SendSettlements.ResumeAsync(grains, settled.InstanceId!, settled.MessageId, WhatsApp.Activities.SendSettlement.Accepted).ConfigureAwait(false);
-        }
-
-        return results;
+        return increments;
     }
 
     private static DeliveryReport ToLedger(WhatsAppDeliveryReport report) => new(

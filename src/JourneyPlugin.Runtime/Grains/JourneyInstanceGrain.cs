@@ -56,12 +56,8 @@ internal sealed partial class JourneyInstanceGrain(
             Input = ParseInput(request.InputJson),
         });
 
-        // The enrolment is durable before the first step runs.
-        await SaveAsync();
-        if (request.RunId is { } runId)
-        {
-            await runs.IncrementAsync(runId, null, FunnelCounter.Enrolled);
-        }
+        // The enrolment is durable, and counted with it, before the first step runs.
+        await SaveAsync(request.RunId is { } runId ? [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)] : []);
 
         await runner.RunAsync(_workflow, _state, this);
         await EndBurstAsync(wasDone: false);
@@ -126,7 +122,7 @@ internal sealed partial class JourneyInstanceGrain(
         _state.Bookmarks.Clear();
         _state.Scheduled.Clear();
         _state.UpdatedAt = clock.GetUtcNow();
-        await SaveAsync();
+        await SaveAsync([]);
         Log.Cancelled(logger, _state.InstanceId);
         DeactivateOnIdle();
         return true;
@@ -136,11 +132,7 @@ internal sealed partial class JourneyInstanceGrain(
 
     public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
     {
-        await SaveAsync(cancellationToken);
-        if (state.RunId is { } runId && FunnelSteps.For(runId, state, record) is { Count: > 0 } increments)
-        {
-            await runs.IncrementManyAsync(increments, cancellationToken);
-        }
+        await SaveAsync(state.RunId is { } runId ? FunnelSteps.For(runId, state, record) : [], cancellationToken);
     }
 
     /// <summary>Whether the instance exists and its journey is loaded (it may be registered after the grain woke up).</summary>
@@ -178,11 +170,7 @@ internal sealed partial class JourneyInstanceGrain(
     /// <summary>Saves the state after a burst, delivers held replies, and counts the instance as completed once.</summary>
     private async Task EndBurstAsync(bool wasDone)
     {
-        await SaveAsync();
-        if (!wasDone && _state!.RunId is { } runId && IsDone(_state))
-        {
-            await runs.IncrementAsync(runId, null, FunnelCounter.Completed);
-        }
+        await SaveAsync(!wasDone && _state!.RunId is { } runId && IsDone(_state) ? [new FunnelIncrement(runId, null, FunnelCounter.Completed)] : []);
 
         // A reply that came before this wait existed was held for it.
         var doneBeforeHeld = IsDone(_state!);
@@ -209,7 +197,8 @@ internal sealed partial class JourneyInstanceGrain(
         }
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken = default)
+    /// <summary>Saves the state, with the funnel counts of what it records in the same transaction.</summary>
+    private async Task SaveAsync(IReadOnlyList<FunnelIncrement> funnel, CancellationToken cancellationToken = default)
     {
         var state = _state!;
         var now = clock.GetUtcNow();
@@ -226,7 +215,7 @@ internal sealed partial class JourneyInstanceGrain(
             _stored?.CreatedAt ?? now,
             now,
             _stored?.Version ?? 0);
-        var version = await store.SaveAsync(instance, instance.Version, cancellationToken);
+        var version = await store.SaveAsync(instance, instance.Version, funnel, cancellationToken);
         _stored = instance with { Version = version };
     }
 

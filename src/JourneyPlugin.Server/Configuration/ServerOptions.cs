@@ -71,6 +71,9 @@ public sealed class ConnectionOptions
 
     /// <summary>The number the Quick Test writes to when none is given, country code and no plus.</summary>
     public string? QuickTestRecipient { get; set; }
+
+    /// <summary>The sender's throughput in messages per second; 0 turns the limiter off. Meta's default (80) when not set.</summary>
+    public int? MessagesPerSecond { get; set; }
 }
 
 /// <summary>How Infobip authenticates when it posts a connection's webhooks; every mechanism set is required.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Gateway;
+using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
 using JourneyPlugin.Server.Configuration;
@@ -98,6 +99,7 @@ internal static class ServerSetup
                     o.ApiKey = connection.ApiKey;
                     o.BaseUrl = connection.BaseUrl;
                     o.Sender = connection.Sender;
+                    o.MessagesPerSecond = connection.MessagesPerSecond ?? o.MessagesPerSecond;
                 });
             }
         });
@@ -111,6 +113,11 @@ internal static class ServerSetup
         services.AddHostedService<StartupBanner>();
         services.AddJourneyPluginRuns(builder.Configuration);
 
+        // Tuning sections, bound before the runtime's own settings so those win: JourneyPlugin:Infobip (client
+        // time-outs, retries, circuit breaker), JourneyPlugin:Settlement (unknown outcomes), JourneyPlugin:Runtime (scanners).
+        services.Configure<InfobipClientOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Infobip"));
+        services.Configure<SettlementOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Settlement"));
+        services.Configure<JourneyRuntimeOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Runtime"));
         builder.AddJourneyRuntime(o =>
         {
             o.DataDirectory = options.DataDirectory;

@@ -14,7 +14,7 @@ namespace JourneyPlugin.Server.Tests.Runs;
 /// is paced (small batches) so that a run can be paused in the middle, and audiences are capped at
 /// <see cref="MaxAudienceBytes"/> so that the limit can be tested without a gigabyte.
 /// </summary>
-public sealed class RunServerFactory : ServerFactory
+public class RunServerFactory : ServerFactory
 {
     public const long MaxAudienceBytes = 256 * 1024;
     public const string BrokenJourneyId = "broken-offer";
@@ -62,6 +62,7 @@ public sealed class RunServerFactory : ServerFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         try
         {
             Directory.Delete(WorkflowsDirectory, recursive: true);

@@ -218,7 +218,7 @@ public sealed class WebhookTests(ServerFactory factory) : IClassFixture<ServerFa
     [MemberData(nameof(Endpoints))]
     public async Task An_over_large_body_is_413(string endpoint)
     {
-        var body = "{\"results\":[" + new string(' ', 5 * 1024 * 1024) + "]}";
+        var body = "{\"results\":[" + new string(' ', 10 * 1024 * 1024) + "]}";
 
         using var response = await _client.SendAsync(Payloads.Post(Sandbox + endpoint, body, ServerFactory.SandboxHmacSecret));
 
@@ -228,7 +228,7 @@ public sealed class WebhookTests(ServerFactory factory) : IClassFixture<ServerFa
     [Fact]
     public async Task An_over_large_body_without_a_length_is_413_too()
     {
-        var body = Encoding.UTF8.GetBytes("{\"results\":[" + new string(' ', 5 * 1024 * 1024) + "]}");
+        var body = Encoding.UTF8.GetBytes("{\"results\":[" + new string(' ', 10 * 1024 * 1024) + "]}");
         using var request = new HttpRequestMessage(HttpMethod.Post, Sandbox + "delivery-reports")
         {
             Content = new StreamContent(new UnseekableStream(body)),

@@ -25,6 +25,12 @@ public interface IJourneyInstanceStore
     /// <exception cref="ConcurrencyConflictException">The row exists on insert, or its version differs (or it is gone) on update.</exception>
     Task<long> SaveAsync(StoredInstance instance, long expectedVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves <paramref name="instance"/> as <see cref="SaveAsync(StoredInstance, long, CancellationToken)"/> does and adds
+    /// <paramref name="funnel"/> to its run's counters in the same transaction, so a step is counted exactly when it is saved.
+    /// </summary>
+    Task<long> SaveAsync(StoredInstance instance, long expectedVersion, IReadOnlyList<FunnelIncrement> funnel, CancellationToken cancellationToken = default);
+
     /// <summary>The ids of the instances waiting on the stimulus bookmark <paramref name="bookmarkHash"/>, in id order.</summary>
     Task<IReadOnlyList<string>> FindWaitingAsync(string bookmarkHash, CancellationToken cancellationToken = default);
 

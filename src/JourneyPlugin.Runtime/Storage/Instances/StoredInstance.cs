@@ -11,7 +11,7 @@ namespace JourneyPlugin.Runtime.Storage;
 /// <param name="WaitingOn">Hashes of the stimulus bookmarks it waits on; timers are not listed here.</param>
 /// <param name="CreatedAt">When the instance started.</param>
 /// <param name="UpdatedAt">When the instance last changed.</param>
-/// <param name="Version">The stored version, for the next <see cref="IJourneyInstanceStore.SaveAsync"/>; 0 for a new instance.</param>
+/// <param name="Version">The stored version, for the next <see cref="IJourneyInstanceStore.SaveAsync(StoredInstance, long, CancellationToken)"/>; 0 for a new instance.</param>
 public sealed record StoredInstance(
     string InstanceId,
     string DefinitionId,

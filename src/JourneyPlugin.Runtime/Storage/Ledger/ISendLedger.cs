@@ -43,6 +43,16 @@ public interface ISendLedger
     Task<IReadOnlyList<DeliveryUpdateResult>> ApplyDeliveryReportsAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Applies a batch as <see cref="ApplyDeliveryReportsAsync(IReadOnlyList{DeliveryReport}, CancellationToken)"/> does and, in the
+    /// same transaction, adds the funnel increments <paramref name="funnel"/> derives from the results: each advance is counted
+    /// exactly when it is recorded, whatever crashes in between.
+    /// </summary>
+    Task<IReadOnlyList<DeliveryUpdateResult>> ApplyDeliveryReportsAsync(
+        IReadOnlyList<DeliveryReport> reports,
+        Func<IReadOnlyList<DeliveryUpdateResult>, IReadOnlyList<FunnelIncrement>> funnel,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Up to <paramref name="limit"/> rows still <see cref="LedgerSendState.Reserved"/> or
     /// <see cref="LedgerSendState.Unknown"/>, without delivery evidence and not settled as failed,
     /// that became unsettled before <paramref name="olderThan"/> (at reservation, at an unknown answer,

@@ -39,8 +39,13 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
     }
 
     /// <inheritdoc />
-    public Task<long> SaveAsync(StoredInstance instance, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task<long> SaveAsync(StoredInstance instance, long expectedVersion, CancellationToken cancellationToken = default) =>
+        SaveAsync(instance, expectedVersion, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> SaveAsync(StoredInstance instance, long expectedVersion, IReadOnlyList<FunnelIncrement> funnel, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(funnel);
         Validate(instance);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         var waitingOn = instance.WaitingOn.Distinct(StringComparer.Ordinal).ToArray();
@@ -56,6 +61,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
             }
 
             ReplaceBookmarks(transaction, instance.InstanceId, waitingOn, isNew: expectedVersion == 0);
+            SqliteFunnelCounters.Add(transaction, funnel);
             return newVersion;
         }, cancellationToken);
     }

@@ -82,20 +82,28 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
     public async Task<DeliveryUpdateResult> ApplyDeliveryReportAsync(DeliveryReport report, CancellationToken cancellationToken = default)
     {
         Validate(report, nameof(report));
-        var results = await ApplyAsync([report], cancellationToken).ConfigureAwait(false);
+        var results = await ApplyAsync([report], _ => [], cancellationToken).ConfigureAwait(false);
         return results[0];
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DeliveryUpdateResult>> ApplyDeliveryReportsAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeliveryUpdateResult>> ApplyDeliveryReportsAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken = default) =>
+        ApplyDeliveryReportsAsync(reports, _ => [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeliveryUpdateResult>> ApplyDeliveryReportsAsync(
+        IReadOnlyList<DeliveryReport> reports,
+        Func<IReadOnlyList<DeliveryUpdateResult>, IReadOnlyList<FunnelIncrement>> funnel,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(funnel);
         for (var i = 0; i < reports.Count; i++)
         {
             Validate(reports[i], $"{nameof(reports)}[{i}]");
         }
 
-        return reports.Count == 0 ? Task.FromResult<IReadOnlyList<DeliveryUpdateResult>>([]) : ApplyAsync(reports, cancellationToken);
+        return reports.Count == 0 ? Task.FromResult<IReadOnlyList<DeliveryUpdateResult>>([]) : ApplyAsync(reports, funnel, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -219,7 +227,10 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
         }, cancellationToken);
     }
 
-    private Task<IReadOnlyList<DeliveryUpdateResult>> ApplyAsync(IReadOnlyList<DeliveryReport> reports, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<DeliveryUpdateResult>> ApplyAsync(
+        IReadOnlyList<DeliveryReport> reports,
+        Func<IReadOnlyList<DeliveryUpdateResult>, IReadOnlyList<FunnelIncrement>> funnel,
+        CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<DeliveryUpdateResult>>(WriteDurability.Full, transaction =>
         {
             // Prepared once per batch: a 2,000-report webhook is a few thousand steps of cached statements.
@@ -230,6 +241,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 results[i] = applier.Apply(reports[i]);
             }
 
+            SqliteFunnelCounters.Add(transaction, funnel(results));
             return results;
         }, cancellationToken);
 

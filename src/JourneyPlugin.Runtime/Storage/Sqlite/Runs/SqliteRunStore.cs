@@ -181,22 +181,7 @@ internal sealed class SqliteRunStore(SqliteDatabase database) : IRunStore
                 EnsureExists(transaction, runId);
             }
 
-            // One upsert per counter: SQLite runs it under the write lock, so concurrent increments never lose one.
-            using var upsert = transaction.Command("""
-                INSERT INTO funnel_counters (run_id, activity_id, counter, reason, value) VALUES ($run, $activity, $counter, $reason, $delta)
-                ON CONFLICT (run_id, activity_id, counter, reason) DO UPDATE SET value = value + excluded.value;
-                """)
-                .With("$run", (object?)null).With("$activity", (object?)null).With("$counter", (object?)null).With("$reason", (object?)null).With("$delta", (object?)null);
-            foreach (var increment in increments.Where(i => i.Delta != 0))
-            {
-                upsert.Set("$run", increment.RunId);
-                upsert.Set("$activity", increment.ActivityId ?? string.Empty);
-                upsert.Set("$counter", increment.Counter.ToString());
-                upsert.Set("$reason", increment.Reason ?? string.Empty);
-                upsert.Set("$delta", increment.Delta);
-                upsert.ExecuteNonQuery();
-            }
-
+            SqliteFunnelCounters.Add(transaction, increments);
             return increments.Count;
         }, cancellationToken);
 

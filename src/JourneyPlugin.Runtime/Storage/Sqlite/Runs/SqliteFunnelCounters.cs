@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace JourneyPlugin.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// Adds funnel increments inside a caller's transaction, so a count commits with the change it counts
+/// (an instance's step, a ledger row's delivery status): a crash can lose neither one without the other.
+/// </summary>
+internal static class SqliteFunnelCounters
+{
+    // One upsert per counter: SQLite runs it under the write lock, so concurrent increments never lose one.
+    // The EXISTS guard skips runs that are gone rather than failing the change being counted.
+    private const string UpsertSql = """
+        INSERT INTO funnel_counters (run_id, activity_id, counter, reason, value)
+        SELECT $run, $activity, $counter, $reason, $delta WHERE EXISTS (SELECT 1 FROM runs WHERE run_id = $run)
+        ON CONFLICT (run_id, activity_id, counter, reason) DO UPDATE SET value = value + excluded.value;
+        """;
+
+    /// <summary>Adds <paramref name="increments"/>; those of unknown runs are skipped.</summary>
+    public static void Add(SqliteTransaction transaction, IReadOnlyList<FunnelIncrement> increments)
+    {
+        if (increments.Count == 0)
+        {
+            return;
+        }
+
+        using var upsert = transaction.Command(UpsertSql)
+            .With("$run", (object?)null).With("$activity", (object?)null).With("$counter", (object?)null).With("$reason", (object?)null).With("$delta", (object?)null);
+        foreach (var increment in increments.Where(i => i.Delta != 0))
+        {
+            upsert.Set("$run", increment.RunId);
+            upsert.Set("$activity", increment.ActivityId ?? string.Empty);
+            upsert.Set("$counter", increment.Counter.ToString());
+            upsert.Set("$reason", increment.Reason ?? string.Empty);
+            upsert.Set("$delta", increment.Delta);
+            upsert.ExecuteNonQuery();
+        }
+    }
+}
