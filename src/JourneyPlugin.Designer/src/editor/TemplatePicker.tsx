@@ -80,10 +80,9 @@ export function TemplatePicker({ picker, inputs, activity, connection, templates
   const choose = (t: WhatsAppTemplate | undefined) => {
     let a = set(activity, keys.name, 'String', t?.name ?? '');
     a = set(a, keys.language, 'String', t?.language ?? '');
-    if (t) {
-      a = set(a, keys.placeholders, 'List<String>', resized(placeholders, t.placeholders.filter(isBody).length));
-      if (keys.buttonParameters) a = set(a, keys.buttonParameters, 'List<String>', resized(buttonValues, t.placeholders.filter(isButton).length));
-    }
+    // No template, no values for it: a removed fallback leaves nothing behind in the file.
+    a = set(a, keys.placeholders, 'List<String>', resized(placeholders, t ? t.placeholders.filter(isBody).length : 0));
+    if (keys.buttonParameters) a = set(a, keys.buttonParameters, 'List<String>', resized(buttonValues, t ? t.placeholders.filter(isButton).length : 0));
     onChange(a);
   };
   const setAt = (name: string, values: string[], length: number, index: number, text: string) =>
