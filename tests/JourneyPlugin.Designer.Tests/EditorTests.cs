@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Designer.Tests.Infrastructure;
+using static JourneyPlugin.Designer.Tests.Infrastructure.Canvas;
 using Microsoft.Playwright;
 
 namespace JourneyPlugin.Designer.Tests;
@@ -112,18 +113,5 @@ public sealed class EditorTests(DesignerServer server)
         await page.GetByTestId("redo").ClickAsync();
         await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(7);
         await page.Context.CloseAsync();
-    }
-
-    private static ILocator Port(IPage page, string node, string port) =>
-        page.GetByTestId($"node-{node}").Locator($".react-flow__handle[data-handleid=\"{port}\"]");
-
-    private static async Task ConnectAsync(IPage page, string from, string port, string to)
-    {
-        await Port(page, from, port).HoverAsync();
-        await page.Mouse.DownAsync();
-        var target = page.GetByTestId($"node-{to}").Locator(".react-flow__handle[data-handleid=\"In\"]");
-        var box = (await target.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2), new() { Steps = 8 });
-        await page.Mouse.UpAsync();
     }
 }

@@ -1,3 +1,4 @@
+import { openShortcutsHelp, ShortcutsHelp } from './lib/ShortcutsHelp';
 import { ToastProvider } from './lib/toast';
 import { navigate, usePath } from './lib/router';
 import { JourneysPage } from './pages/JourneysPage';
@@ -33,6 +34,7 @@ export function App() {
             ))}
           </nav>
           <div className="topbar-right">
+            <button className="topbar-help" onClick={openShortcutsHelp} title="Keyboard shortcuts (?)" data-testid="shortcuts-button">Shortcuts <kbd>?</kbd></button>
             <a href="/reference" target="_blank" rel="noreferrer" className="muted-link">API reference</a>
           </div>
         </header>
@@ -43,6 +45,7 @@ export function App() {
             : path.startsWith('/connections') ? <ConnectionsPage />
             : <JourneysPage />}
         </main>
+        <ShortcutsHelp path={path} />
       </div>
     </ToastProvider>
   );

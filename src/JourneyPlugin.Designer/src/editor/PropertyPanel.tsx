@@ -4,7 +4,8 @@ import type { ElsaActivity, ElsaDocument } from '../lib/elsa';
 import { getInput, getInputSyntax, getInputValue, setInputValue, withKey, withoutKey } from '../lib/elsa';
 import type { ActivityDescriptor, Connection, InputDescriptor, Problem, WhatsAppTemplate } from '../lib/types';
 import { categoryStyle, TypeIcon } from './categories';
-import { DurationField, ListField, TemplateField, usePreview } from './fields';
+import { DurationField, ListField, TemplateField } from './fields';
+import { inputsEditedByPicker, TemplatePicker } from './TemplatePicker';
 
 interface Props {
   doc: ElsaDocument;
@@ -57,8 +58,10 @@ export function PropertyPanel({ doc, activity, descriptor, connections, customer
     }
     return true;
   };
+  const pickers = inputs.filter((i) => i.uiHint === 'template-picker' && visible(i));
+  const editedByPicker = inputsEditedByPicker(activity, pickers, templates.templates);
   const groups = new Map<string, InputDescriptor[]>();
-  for (const i of inputs.filter(visible)) groups.set(i.category ?? '', [...(groups.get(i.category ?? '') ?? []), i]);
+  for (const i of inputs.filter((x) => visible(x) && !editedByPicker.has(x.name))) groups.set(i.category ?? '', [...(groups.get(i.category ?? '') ?? []), i]);
 
   const set = (input: InputDescriptor, value: unknown, syntax?: string) => onChange(setInputValue(activity, input, value, syntax));
   const { color } = categoryStyle(descriptor?.category);
@@ -94,7 +97,8 @@ export function PropertyPanel({ doc, activity, descriptor, connections, customer
         </select>
       );
     } else if (input.uiHint === 'template-picker') {
-      editor = <TemplatePicker input={input} activity={activity} connection={connectionName} templates={templates} customer={customer} onChange={onChange} testId={testId} />;
+      editor = <TemplatePicker picker={input} inputs={inputs} activity={activity} connection={connectionName} templates={templates} customer={customer}
+        problems={fieldProblems} onChange={onChange} testId={testId} />;
     } else if (input.uiHint === 'dropdown') {
       editor = (
         <select data-testid={testId} value={(value as string) ?? (input.defaultValue as string) ?? ''} onChange={(e) => set(input, e.target.value, 'Literal')}>
@@ -105,7 +109,6 @@ export function PropertyPanel({ doc, activity, descriptor, connections, customer
     } else if (input.uiHint === 'duration') {
       editor = <DurationField testId={testId} value={(value as string) ?? ''} onChange={(v) => set(input, v, 'Literal')} />;
     } else if (input.uiHint === 'dynamic-outcomes' || input.uiHint === 'multitext') {
-      if (/placeholders$/i.test(input.name) && templateFor(activity, input, templates.templates)) return null; // edited one by one under the template
       editor = <ListField testId={testId} value={Array.isArray(value) ? (value as string[]) : []} onChange={(v) => set(input, v, 'Literal')}
         placeholder={input.uiHint === 'dynamic-outcomes' ? 'e.g. YES — each reply gets a port' : 'Add a value'} addLabel={input.uiHint === 'dynamic-outcomes' ? 'Add reply' : 'Add'} />;
     } else if (input.uiHint === 'http-status-codes') {
@@ -172,83 +175,6 @@ export function PropertyPanel({ doc, activity, descriptor, connections, customer
             );
           })}
         </section>
-      )}
-    </div>
-  );
-}
-
-function templateFor(activity: ElsaActivity, placeholdersInput: InputDescriptor, templates?: WhatsAppTemplate[]): WhatsAppTemplate | undefined {
-  const prefix = placeholdersInput.name.replace(/[Pp]laceholders$/, '');
-  const nameKey = prefix ? `${prefix}TemplateName` : 'templateName';
-  const languageKey = prefix ? `${prefix}Language` : 'language';
-  const name = getInputValue(activity, nameKey);
-  const language = getInputValue(activity, languageKey);
-  return templates?.find((t) => t.name === name && (!language || t.language === language)) ?? templates?.find((t) => t.name === name);
-}
-
-/** Chooses a template of the connection's catalogue, then fills its body placeholders one by one with previews. */
-function TemplatePicker({ input, activity, connection, templates, customer, onChange, testId }: {
-  input: InputDescriptor; activity: ElsaActivity; connection?: string; templates: { templates?: WhatsAppTemplate[]; error?: string };
-  customer: Record<string, unknown>; onChange: (a: ElsaActivity) => void; testId: string;
-}) {
-  const prefix = input.name.replace(/TemplateName$/, '');
-  const languageKey = prefix ? `${prefix}Language` : 'language';
-  const placeholdersKey = prefix ? `${prefix}Placeholders` : 'placeholders';
-  const name = (getInputValue(activity, input.name) as string) ?? '';
-  const language = (getInputValue(activity, languageKey) as string) ?? '';
-  const placeholders = (getInputValue(activity, placeholdersKey) as string[] | undefined) ?? [];
-  const list = templates.templates ?? [];
-  const chosen = list.find((t) => t.name === name && (!language || t.language === language)) ?? list.find((t) => t.name === name);
-  const body = chosen?.placeholders.filter((p) => p.kind.toLowerCase() === 'text' || p.component.toLowerCase() === 'body') ?? [];
-
-  const wrap = (key: string, typeName: string, value: unknown, a: ElsaActivity) =>
-    setInputValue(a, { name: key, typeName, defaultSyntax: 'Literal' } as InputDescriptor, value, 'Literal');
-
-  const choose = (key: string) => {
-    const t = list.find((x) => `${x.name}|${x.language}` === key);
-    let a = wrap(input.name, 'String', t?.name ?? '', activity);
-    a = wrap(languageKey, 'String', t?.language ?? '', a);
-    if (t) {
-      const count = t.placeholders.filter((p) => p.kind.toLowerCase() === 'text' || p.component.toLowerCase() === 'body').length;
-      a = wrap(placeholdersKey, 'List<String>', Array.from({ length: count }, (_, i) => placeholders[i] ?? ''), a);
-    }
-    onChange(a);
-  };
-  const setPlaceholder = (index: number, text: string) => {
-    const next = Array.from({ length: Math.max(body.length, placeholders.length) }, (_, i) => (i === index ? text : placeholders[i] ?? ''));
-    onChange(wrap(placeholdersKey, 'List<String>', next, activity));
-  };
-
-  // The whole message: the body with each {{n}} replaced by its placeholder's template, rendered on the server.
-  const assembled = chosen?.bodyText ? chosen.bodyText.replace(/\{\{\s*(\d+)\s*\}\}/g, (_, n) => placeholders[Number(n) - 1] || `{{${n}}}`) : '';
-  const preview = usePreview(assembled, 'Scriban', customer, !!assembled);
-
-  if (!connection) return <div className="hint">Choose a connection first: its template catalogue lists the approved templates.</div>;
-  return (
-    <div className="template-picker">
-      {templates.error && <div className="field-error">Could not load the templates of “{connection}”: {templates.error}</div>}
-      <select data-testid={testId} value={chosen ? `${chosen.name}|${chosen.language}` : name ? '__custom' : ''} onChange={(e) => choose(e.target.value)}>
-        <option value="">{templates.templates ? 'Choose a template…' : 'Loading templates…'}</option>
-        {name && !chosen && <option value="__custom">{name} (not in the catalogue)</option>}
-        {list.map((t) => (
-          <option key={`${t.name}|${t.language}`} value={`${t.name}|${t.language}`} disabled={t.status.toUpperCase() !== 'APPROVED'}>
-            {t.name} · {t.language} · {t.category.toLowerCase()}{t.status.toUpperCase() !== 'APPROVED' ? ` (${t.status.toLowerCase()})` : ''}
-          </option>
-        ))}
-      </select>
-      {chosen?.bodyText && <div className="template-body"><span className="preview-label">Template</span>{chosen.bodyText}</div>}
-      {body.map((p, i) => (
-        <div className="field placeholder-field" key={i}>
-          <label className="field-label">Placeholder {`{{${p.index ?? i + 1}}}`}</label>
-          <TemplateField testId={`placeholder-${i + 1}`} value={placeholders[i] ?? ''} syntax="Scriban" syntaxes={['Scriban']} customer={customer}
-            onChange={(v) => setPlaceholder(i, v)} placeholder="{{ customer.first_name }}" />
-        </div>
-      ))}
-      {assembled && (
-        <div className="bubble-preview" data-testid="message-preview">
-          <div className="bubble bubble-out">{preview.error ? <span className="field-error">{preview.error}</span> : preview.text ?? 'Rendering…'}</div>
-          <div className="hint">Preview for the sample customer</div>
-        </div>
       )}
     </div>
   );

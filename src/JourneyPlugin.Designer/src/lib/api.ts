@@ -1,5 +1,5 @@
 import type {
-  ActivityDescriptor, Connection, InstanceDetail, InstanceSummary, JourneySummary, Run, SandboxMessage, ValidationResult, WhatsAppTemplate,
+  ActivityDescriptor, Connection, InstanceDetail, InstanceSummary, JourneySummary, RejectedRow, Run, SandboxMessage, ValidationResult, WhatsAppTemplate,
 } from './types';
 
 /** An RFC 9457 problem returned by the server, or a network failure, as an Error the UI can show where it happened. */
@@ -74,8 +74,9 @@ export const api = {
   run: (id: string) => request<Run>('GET', `/api/runs/${enc(id)}`),
   startRun: (form: FormData) => request<Run>('POST', '/api/runs', form),
   runAction: (id: string, action: 'pause' | 'resume' | 'cancel') => request<Run>('POST', `/api/runs/${enc(id)}/${action}`),
-  runInstances: (id: string, skip = 0, take = 50) =>
-    request<InstanceSummary[]>('GET', `/api/runs/${enc(id)}/instances?skip=${skip}&take=${take}`),
+  runInstances: (id: string, skip = 0, take = 50, status?: string) =>
+    request<InstanceSummary[]>('GET', `/api/runs/${enc(id)}/instances?skip=${skip}&take=${take}${status ? `&status=${enc(status)}` : ''}`),
+  rejectedRows: (id: string) => request<RejectedRow[]>('GET', `/api/runs/${enc(id)}/rejected-rows`),
   instance: (id: string) => request<InstanceDetail>('GET', `/api/instances/${enc(id)}`),
 
   sandboxMessages: (to?: string) => request<SandboxMessage[]>('GET', `/api/sandbox/messages${to ? `?to=${enc(to)}` : ''}`),

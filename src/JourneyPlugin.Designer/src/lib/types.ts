@@ -47,6 +47,9 @@ export interface JourneySummary {
   name: string | null;
   version: number;
   file: string | null;
+  valid?: boolean;
+  errors?: number;
+  warnings?: number;
 }
 
 export interface Problem {
@@ -105,10 +108,19 @@ export interface Run {
   name?: string | null;
   status: string;
   createdAt: string;
+  updatedAt?: string;
   enrolled: number;
   rejectedRows: number;
+  /** Instances by status (Running, Suspended, Finished, Faulted, Cancelled). */
+  instances?: Record<string, number>;
   funnel: Funnel;
-  steps?: { activityId: string; name?: string | null; funnel: Funnel }[];
+  steps?: { activityId: string; name?: string | null; type?: string | null; funnel: Funnel }[];
+}
+
+export interface RejectedRow {
+  row: number;
+  reason: string;
+  recordedAt: string;
 }
 
 export interface InstanceSummary {
@@ -116,12 +128,15 @@ export interface InstanceSummary {
   customerId?: string | null;
   status: string;
   currentActivityId?: string | null;
+  nextDueAt?: string | null;
   updatedAt?: string | null;
 }
 
 export interface InstanceDetail extends InstanceSummary {
-  history: { activityId: string; activityType: string; outcome?: string | null; at: string }[];
-  bookmarks?: unknown;
+  journeyId?: string;
+  fault?: { activityId?: string | null; message: string; at: string } | null;
+  history: { activityId: string; activityType: string; name?: string | null; outcome?: string | null; at: string; message?: string | null }[];
+  bookmarks?: { activityId: string; kind: string; name: string; createdAt: string; resumeAt?: string | null }[];
   variables?: Record<string, unknown>;
 }
 

@@ -1,21 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../lib/api';
-import { Dialog } from '../lib/Dialog';
+import { ConnectionForm } from '../connections/ConnectionForm';
+import { CopyField } from '../connections/CopyField';
+import { QuickTestDialog } from '../connections/QuickTestDialog';
+import { api } from '../lib/api';
 import { useToast } from '../lib/toast';
 import type { Connection } from '../lib/types';
 
-const fields = [
-  { name: 'name', label: 'Name', placeholder: 'infobip-main', hint: 'How journeys refer to this connection.' },
-  { name: 'baseUrl', label: 'Base URL', placeholder: 'xxxxx.api.infobip.com', hint: "Your Infobip account's Base URL." },
-  { name: 'apiKey', label: 'API key', placeholder: '', hint: 'Stored on the server, never shown again.', secret: true },
-  { name: 'sender', label: 'WhatsApp sender', placeholder: '441134960000', hint: 'The registered number: country code, digits, no plus.' },
-  { name: 'quickTestRecipient', label: 'Quick Test recipient', placeholder: '84912345678', hint: 'Where Quick Test sends a message.' },
-  { name: 'webhookBasicUser', label: 'Webhook Basic user', placeholder: 'optional' },
-  { name: 'webhookBasicPassword', label: 'Webhook Basic password', placeholder: 'optional', secret: true },
-  { name: 'webhookHmacSecret', label: 'Webhook HMAC secret', placeholder: 'optional', secret: true },
-] as const;
+const sourceLabel: Record<Connection['source'], string> = {
+  sandbox: 'sandbox · read-only',
+  configuration: 'configuration · read-only',
+  api: 'added here',
+};
 
-/** WhatsApp connections: the CDP's form, and Quick Test with the vendor's answer. */
+/** WhatsApp connections: the CDP's form, Quick Test with the vendor's answer, and the webhook URLs to give Infobip. */
 export function ConnectionsPage() {
   const [connections, setConnections] = useState<Connection[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,121 +22,60 @@ export function ConnectionsPage() {
   const load = useCallback(() => api.connections().then((c) => { setConnections(c); setError(null); }, (e: Error) => setError(e.message)), []);
   useEffect(() => { load(); }, [load]);
   const remove = async (c: Connection) => {
-    if (!window.confirm(`Delete the connection “${c.name}”? Journeys that use it will fail validation.`)) return;
+    if (!window.confirm(`Delete the connection “${c.name}”? Journeys that use it will fail validation until they use another one.`)) return;
     try { await api.deleteConnection(c.name); toast('ok', `Deleted ${c.name}`); load(); } catch (e) { toast('error', (e as Error).message); }
   };
+  const own = (connections ?? []).filter((c) => !c.readOnly);
   return (
     <div className="page">
       <div className="page-head">
-        <div><h1>Connections</h1><p className="muted">WhatsApp senders at Infobip. The <code>sandbox</code> connection is a local stand-in for trying journeys.</p></div>
+        <div><h1>Connections</h1><p className="muted">WhatsApp senders at Infobip that journeys send through. The <code>sandbox</code> connection is a local stand-in for trying journeys.</p></div>
         <button className="primary" onClick={() => setEditing('new')} data-testid="new-connection">+ Add connection</button>
       </div>
-      {error && <div className="banner banner-error">Could not load the connections: {error}</div>}
-      {connections && connections.length === 0 && <div className="empty"><h2>No connection</h2><p>Add your Infobip account to send real WhatsApp messages.</p></div>}
-      <div className="card-grid">
+      {error && <div className="banner banner-error">Could not load the connections: {error} <button className="link" onClick={load}>Retry</button></div>}
+      {!connections && !error && <div className="skeleton-list"><div className="skeleton" /><div className="skeleton" /></div>}
+      {connections && own.length === 0 && (
+        <div className="empty empty-compact" data-testid="connections-empty">
+          <h2>No Infobip account connected yet</h2>
+          <p>Add your Infobip account's Base URL, API key and WhatsApp sender to send real messages; Quick Test checks them at once. Until then, journeys can use the <code>sandbox</code>.</p>
+          <button className="primary" onClick={() => setEditing('new')}>+ Add connection</button>
+        </div>
+      )}
+      <div className="connection-list">
         {(connections ?? []).map((c) => (
-          <div key={c.name} className="connection-card" data-testid={`connection-${c.name}`}>
+          <section key={c.name} className="connection-card" data-testid={`connection-${c.name}`}>
             <div className="connection-head">
               <span className="vendor-badge">{c.vendor}</span>
-              <b>{c.name}</b>
-              <span className={`source source-${c.source}`}>{c.source}</span>
+              <h2>{c.name}</h2>
+              <span className={`source source-${c.source}`}>{sourceLabel[c.source]}</span>
+              <div className="row connection-actions">
+                <button className="primary" onClick={() => setTesting(c)} data-testid={`quick-test-${c.name}`}>Quick Test</button>
+                {!c.readOnly && <button onClick={() => setEditing(c)} data-testid={`edit-${c.name}`}>Edit</button>}
+                {!c.readOnly && <button className="danger-text" onClick={() => remove(c)} data-testid={`delete-${c.name}`}>Delete</button>}
+              </div>
             </div>
-            <dl className="kv">
-              <dt>Sender</dt><dd>+{c.sender}</dd>
-              <dt>Base URL</dt><dd>{c.baseUrl}</dd>
-              <dt>API key</dt><dd><code>{c.apiKey}</code></dd>
-              {c.webhooks && <><dt>Inbound webhook</dt><dd className="small"><code>{c.webhooks.inboundUrl}</code></dd>
-                <dt>Webhook auth</dt><dd>{[c.webhooks.basicUser && `Basic (${c.webhooks.basicUser})`, c.webhooks.hmac && 'HMAC'].filter(Boolean).join(' + ') || 'none'}</dd></>}
-            </dl>
-            <div className="row">
-              <button className="primary" onClick={() => setTesting(c)} data-testid={`quick-test-${c.name}`}>Quick Test</button>
-              {!c.readOnly && <button onClick={() => setEditing(c)}>Edit</button>}
-              {!c.readOnly && <button className="danger-text" onClick={() => remove(c)}>Delete</button>}
+            <div className="connection-body">
+              <dl className="kv">
+                <dt>Sender</dt><dd>+{c.sender}</dd>
+                <dt>Base URL</dt><dd>{c.baseUrl}</dd>
+                <dt>API key</dt><dd><code data-testid={`connection-${c.name}-key`}>{c.apiKey}</code></dd>
+                <dt>Quick Test to</dt><dd>{c.quickTestRecipient ? `+${c.quickTestRecipient}` : <span className="muted">not set</span>}</dd>
+                {c.webhooks && <><dt>Webhook auth</dt><dd>{[c.webhooks.basicUser && `Basic (${c.webhooks.basicUser})`, c.webhooks.hmac && 'HMAC signature'].filter(Boolean).join(' + ') || <span className="muted">none</span>}</dd></>}
+              </dl>
+              {c.webhooks && (
+                <div className="webhooks">
+                  <div className="hint">{c.source === 'sandbox' ? 'The sandbox posts to these by itself.' : 'Paste these into Infobip (WhatsApp sender → webhooks):'}</div>
+                  <CopyField label="Delivery reports" value={c.webhooks.deliveryReportsUrl} testId={`webhook-delivery-${c.name}`} />
+                  <CopyField label="Seen reports" value={c.webhooks.seenUrl} />
+                  <CopyField label="Inbound messages" value={c.webhooks.inboundUrl} />
+                </div>
+              )}
             </div>
-          </div>
+          </section>
         ))}
       </div>
       {editing && <ConnectionForm connection={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />}
-      {testing && <QuickTest connection={testing} onClose={() => setTesting(null)} />}
+      {testing && <QuickTestDialog connection={testing} onClose={() => setTesting(null)} />}
     </div>
-  );
-}
-
-function ConnectionForm({ connection, onClose, onSaved }: { connection: Connection | null; onClose: () => void; onSaved: () => void }) {
-  const toast = useToast();
-  const [values, setValues] = useState<Record<string, string>>(() => ({
-    name: connection?.name ?? '', baseUrl: connection?.baseUrl ?? '', sender: connection?.sender ?? '',
-    quickTestRecipient: connection?.quickTestRecipient ?? '', webhookBasicUser: connection?.webhooks?.basicUser ?? '',
-  }));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const body: Record<string, unknown> = { vendor: 'infobip' };
-    for (const [k, v] of Object.entries(values)) if (v.trim()) body[k] = v.trim();
-    try {
-      if (connection) await api.updateConnection(connection.name, body); else await api.createConnection(body);
-      toast('ok', `Saved ${values.name}`);
-      onSaved();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const byField: Record<string, string[]> = {};
-        for (const [k, v] of Object.entries(e.errors)) byField[k.charAt(0).toLowerCase() + k.slice(1)] = v;
-        setErrors(byField);
-      }
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <Dialog title={connection ? `Edit ${connection.name}` : 'Add a connection'} onClose={onClose}
-      footer={<><button onClick={onClose}>Cancel</button><button className="primary" onClick={submit} data-testid="connection-save">Save</button></>}>
-      <form className="form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        {fields.map((f) => (
-          <label key={f.name}>{f.label}
-            <input type={'secret' in f && f.secret ? 'password' : 'text'} value={values[f.name] ?? ''} disabled={f.name === 'name' && !!connection}
-              placeholder={connection && 'secret' in f && f.secret ? 'unchanged' : f.placeholder} autoComplete="off"
-              onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))} data-testid={`connection-${f.name}`} />
-            {errors[f.name] ? <span className="field-error">{errors[f.name].join(' ')}</span> : 'hint' in f && <span className="hint">{f.hint}</span>}
-          </label>
-        ))}
-        {error && Object.keys(errors).length === 0 && <div className="field-error">{error}</div>}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
-  );
-}
-
-function QuickTest({ connection, onClose }: { connection: Connection; onClose: () => void }) {
-  const [to, setTo] = useState(connection.quickTestRecipient ?? '');
-  const [text, setText] = useState('Hello from JourneyPlugin: this is a Quick Test.');
-  const [result, setResult] = useState<{ ok: boolean; body: Record<string, unknown> } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      setResult({ ok: true, body: await api.quickTest(connection.name, { to: to || undefined, text }) });
-    } catch (e) {
-      setResult({ ok: false, body: e instanceof ApiError && e.problem ? e.problem : { detail: (e as Error).message } });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const status = result?.body.vendorStatus as { groupName?: string; name?: string; description?: string } | undefined;
-  return (
-    <Dialog title={`Quick Test · ${connection.name}`} onClose={onClose} wide footer={<><button onClick={onClose}>Close</button><button className="primary" disabled={busy} onClick={run} data-testid="quick-test-send">{busy ? 'Sending…' : 'Send test message'}</button></>}>
-      <div className="form">
-        <label>To<input value={to} onChange={(e) => setTo(e.target.value)} placeholder="84912345678" /></label>
-        <label>Text<textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} /></label>
-      </div>
-      {result && (
-        <div className={`quick-result ${result.ok ? 'ok' : 'bad'}`} data-testid="quick-test-result">
-          <div className="quick-summary">
-            {result.ok ? <>✓ {result.body.accepted ? 'Accepted' : 'Answered'} by {connection.vendor}{status && <> — <b>{status.groupName}</b> / {status.name}: {status.description}</>}</>
-              : <>✗ {String(result.body.detail ?? result.body.title ?? 'Failed')}</>}
-          </div>
-          <div className="hint">The vendor's answer{result.body.httpStatus ? ` (HTTP ${String(result.body.httpStatus)})` : ''}:</div>
-          <pre className="mono small vendor-json">{JSON.stringify(result.body.vendorResponse ?? result.body, null, 2)}</pre>
-        </div>
-      )}
-    </Dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { openShortcutsHelp } from '../lib/ShortcutsHelp';
 import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, MarkerType, useReactFlow,
   type Connection as FlowConnection, type Edge, type EdgeChange, type NodeChange,
@@ -18,7 +19,6 @@ import { JourneySettings } from '../editor/JourneySettings';
 import { loadSamples } from '../editor/samples';
 import { TestPanel, type TestInstance } from '../editor/TestPanel';
 import { Toolbox, dragType } from '../editor/Toolbox';
-import { Dialog } from '../lib/Dialog';
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -72,7 +72,6 @@ function Editor({ definitionId }: { definitionId: string }) {
   const [saving, setSaving] = useState(false);
   const [instances, setInstances] = useState<TestInstance[]>([]);
   const [customer, setCustomer] = useState<Record<string, unknown>>(() => loadSamples()[0].attributes);
-  const [help, setHelp] = useState(false);
   const past = useRef<ElsaDocument[]>([]);
   const future = useRef<ElsaDocument[]>([]);
   const lastRecord = useRef(0);
@@ -241,7 +240,6 @@ function Editor({ definitionId }: { definitionId: string }) {
       else if (e.key === '/') { e.preventDefault(); document.getElementById('toolbox-search')?.focus(); }
       else if (e.key === 'l' && !mod) { layout(); }
       else if (e.key === 'f' && !mod) { flow.fitView({ padding: 0.15, duration: 300 }); }
-      else if (e.key === '?') { setHelp(true); }
       else if (e.key === 'Escape') { setSelected(new Set()); setSelectedEdges(new Set()); }
     };
     window.addEventListener('keydown', onKey);
@@ -424,7 +422,7 @@ function Editor({ definitionId }: { definitionId: string }) {
           title={validationError ? `Validation unavailable: ${validationError}` : undefined}>
           {validationError ? 'Validation unavailable' : errors || warnings ? `${errors} error${errors === 1 ? '' : 's'} · ${warnings} warning${warnings === 1 ? '' : 's'}` : '✓ Valid'}
         </button>
-        <button className="icon-button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
+        <button className="icon-button" onClick={openShortcutsHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
         <button className="primary" onClick={save} disabled={saving || !dirty} data-testid="save">{saving ? 'Saving…' : 'Save'}</button>
       </div>
       <div className="editor-body">
@@ -494,15 +492,6 @@ function Editor({ definitionId }: { definitionId: string }) {
           </div>
         </aside>
       </div>
-      {help && (
-        <Dialog title="Keyboard shortcuts" onClose={() => setHelp(false)}>
-          <table className="shortcuts"><tbody>
-            {[['Ctrl+S', 'Save'], ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Delete', 'Delete the selection'], ['Ctrl+D', 'Duplicate the selection'], ['L', 'Automatic layout'], ['F', 'Fit the journey in view'], ['/', 'Search activities'], ['Enter (in the toolbox)', 'Add the activity'], ['Shift+drag', 'Select several'], ['Esc', 'Clear the selection']].map(([k, v]) => (
-              <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>
-            ))}
-          </tbody></table>
-        </Dialog>
-      )}
     </div>
   );
 }

@@ -21,6 +21,16 @@ export function JourneysPage() {
     api.journeys().then((j) => { setJourneys(j); setError(null); }, (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || target.closest('input, textarea, select, [contenteditable]') || document.querySelector('[role="dialog"]')) return;
+      e.preventDefault();
+      setEditing({ mode: 'create' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const remove = async (journey: JourneySummary) => {
     try {
@@ -62,7 +72,15 @@ export function JourneysPage() {
           {shown.map((j) => (
             <div key={j.definitionId} className="journey-card" data-testid={`journey-${j.definitionId}`}>
               <button className="journey-card-main" onClick={() => navigate(`/journeys/${encodeURIComponent(j.definitionId)}`)}>
-                <div className="journey-card-title">{j.name ?? j.definitionId}</div>
+                <div className="journey-card-title">
+                  <span>{j.name ?? j.definitionId}</span>
+                  {j.valid !== undefined && (
+                    <span className={`validity ${j.valid ? (j.warnings ? 'validity-warn' : 'validity-ok') : 'validity-error'}`} data-testid={`journey-${j.definitionId}-validity`}
+                      title={j.valid ? 'Can be run' : 'Has errors: it can be edited and saved, not run'}>
+                      {j.valid ? (j.warnings ? `${j.warnings} warning${j.warnings > 1 ? 's' : ''}` : '✓ Valid') : `${j.errors} error${j.errors === 1 ? '' : 's'}`}
+                    </span>
+                  )}
+                </div>
                 <div className="journey-card-meta"><code>{j.definitionId}</code> · v{j.version}{j.file ? ` · ${j.file}` : ''}</div>
               </button>
               <div className="journey-card-actions">
