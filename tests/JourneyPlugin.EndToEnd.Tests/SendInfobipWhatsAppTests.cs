@@ -165,6 +165,23 @@ public sealed class SendInfobipWhatsAppTests : IAsyncLifetime, IAsyncDisposable
             && p.Message == "template 'order_shipped' has 1 dynamic URL or copy-code buttons; this step gives 0 button values");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_media_url_cleared_to_blank_is_missing_too(string blank)
+    {
+        var definition = Build(send =>
+        {
+            send.SetInput("templateName", InputValue.Literal("order_shipped"));
+            send.SetInput("placeholders", InputValue.LiteralJson(new JsonArray("a", "b"), "List<String>"));
+            send.SetInput("mediaUrl", InputValue.Literal(blank));
+        });
+
+        var problems = (await _host.Validator.ValidateAsync(definition)).Problems;
+
+        Assert.Contains(problems, p => p.JsonPath.EndsWith(".mediaUrl", StringComparison.Ordinal) && p.Message == "template 'order_shipped' has a media header; give its media URL");
+    }
+
     [Fact]
     public async Task A_step_run_again_for_the_same_instance_uses_the_same_message_id_and_another_customer_another()
     {

@@ -49,7 +49,8 @@ internal sealed class SendWhatsAppTemplateValidator(IWhatsAppGateway gateway) : 
 
     private static void CheckHeaderAndButtons(ActivityValidationContext context, WhatsAppTemplateInfo template)
     {
-        if (template.HeaderNeedsMedia && context.Node.GetInput("mediaUrl")?.Value is null)
+        // An editor clears a field to "", not to nothing: both are missing.
+        if (template.HeaderNeedsMedia && IsBlank(context.Node.GetInput("mediaUrl")?.Value))
         {
             context.Report("mediaUrl", $"template '{template.Name}' has a media header; give its media URL");
         }
@@ -63,6 +64,9 @@ internal sealed class SendWhatsAppTemplateValidator(IWhatsAppGateway gateway) : 
             }
         }
     }
+
+    private static bool IsBlank(JsonNode? value) =>
+        value is null || (value is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s));
 
     private static WhatsAppTemplateInfo? Check(ActivityValidationContext context, IReadOnlyList<WhatsAppTemplateInfo> templates, string connection, string nameInput, string languageInput, string placeholdersInput)
     {
