@@ -30,6 +30,7 @@ internal sealed class StartupBanner(IServer server, IHostApplicationLifetime lif
         var lines = new List<string>
         {
             $"JourneyPlugin is running on {string.Join(", ", addresses)}",
+            $"  journey designer:     {root}/",
             $"  health:               {root}/health",
             $"  journeys:             {root}/api/journeys",
             $"  activity descriptors: {root}/api/activity-descriptors",
