@@ -11,8 +11,9 @@ namespace JourneyPlugin.Runtime.Grains;
 
 /// <summary>
 /// Runs one journey instance. The state lives in <see cref="IJourneyInstanceStore"/>, saved after
-/// every completed step that a later step's side effects must not repeat, and at the end of every burst; the grain holds it only while it works and
-/// asks to be deactivated as soon as the instance waits or ends.
+/// every completed step that a later step's side effects must not repeat and at the end of every
+/// burst; the grain holds it only while it works and asks to be deactivated as soon as the instance
+/// waits or ends.
 /// </summary>
 internal sealed partial class JourneyInstanceGrain(
     IJourneyInstanceStore store,
