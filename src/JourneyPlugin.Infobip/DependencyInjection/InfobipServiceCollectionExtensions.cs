@@ -38,6 +38,9 @@ public static class InfobipServiceCollectionExtensions
         services.TryAddSingleton<IInfobipWhatsAppClientFactory, InfobipWhatsAppClientFactory>();
 
         services.AddHttpClient(InfobipWhatsAppClient.HttpClientName)
+            // The client logs each message's outcome itself; the factory's default handlers would add a
+            // logging scope and four Information lines (with the URL) to every message sent.
+            .RemoveAllLoggers()
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

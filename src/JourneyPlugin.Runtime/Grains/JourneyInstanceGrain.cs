@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Workflows.Activities;
 using JourneyPlugin.Workflows.Execution;
 using JourneyPlugin.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,9 @@ namespace JourneyPlugin.Runtime.Grains;
 
 /// <summary>
 /// Runs one journey instance. The state lives in <see cref="IJourneyInstanceStore"/>, saved after
-/// every completed step and at the end of every burst; the grain holds it only while it works and
-/// asks to be deactivated as soon as the instance waits or ends.
+/// every completed step that a later step's side effects must not repeat and at the end of every
+/// burst; the grain holds it only while it works and asks to be deactivated as soon as the instance
+/// waits or ends.
 /// </summary>
 internal sealed partial class JourneyInstanceGrain(
     IJourneyInstanceStore store,
@@ -22,6 +24,8 @@ internal sealed partial class JourneyInstanceGrain(
     TimeProvider clock,
     ILogger<JourneyInstanceGrain> logger) : Grain, IJourneyInstanceGrain, IWorkflowStepListener
 {
+    /// <summary>Funnel counts of completed steps whose records are not saved yet.</summary>
+    private readonly List<FunnelIncrement> _unsaved = [];
     private StoredInstance? _stored;
     private WorkflowState? _state;
     private Workflow? _workflow;
@@ -132,7 +136,22 @@ internal sealed partial class JourneyInstanceGrain(
 
     public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
     {
-        await SaveAsync(state.RunId is { } runId ? FunnelSteps.For(runId, state, record) : [], cancellationToken);
+        if (state.RunId is { } runId)
+        {
+            _unsaved.AddRange(FunnelSteps.For(runId, state, record));
+        }
+
+        // A step is saved before the next step's side effects, so none is repeated after a crash. Two
+        // need no save of their own (the next save takes their counts, in the same transaction as
+        // their record): Start, which has no side effects and is harmlessly run again after a crash
+        // (the instance was saved running, due at once, when it was enrolled); and a step that ended
+        // the instance, which the end of the burst saves right after, with nothing run in between.
+        if (state.Status != WorkflowStatus.Running || _workflow!.Activities.GetValueOrDefault(record.ActivityId)?.Activity is Start)
+        {
+            return;
+        }
+
+        await SaveAsync([], cancellationToken);
     }
 
     /// <summary>Whether the instance exists and its journey is loaded (it may be registered after the grain woke up).</summary>
@@ -197,9 +216,14 @@ internal sealed partial class JourneyInstanceGrain(
         }
     }
 
-    /// <summary>Saves the state, with the funnel counts of what it records in the same transaction.</summary>
+    /// <summary>Saves the state, with the funnel counts of what it records (and of the steps not saved yet) in the same transaction.</summary>
     private async Task SaveAsync(IReadOnlyList<FunnelIncrement> funnel, CancellationToken cancellationToken = default)
     {
+        if (_unsaved.Count > 0)
+        {
+            funnel = [.. _unsaved, .. funnel];
+        }
+
         var state = _state!;
         var now = clock.GetUtcNow();
         var instance = new StoredInstance(
@@ -217,6 +241,9 @@ internal sealed partial class JourneyInstanceGrain(
             _stored?.Version ?? 0);
         var version = await store.SaveAsync(instance, instance.Version, funnel, cancellationToken);
         _stored = instance with { Version = version };
+
+        // Counted now, with the records they count; kept on failure, for the save that will hold those records.
+        _unsaved.Clear();
     }
 
     private static Dictionary<string, JsonNode?>? ParseInput(string json) =>

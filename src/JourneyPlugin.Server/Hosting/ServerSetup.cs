@@ -52,6 +52,7 @@ internal static class ServerSetup
                 + "'Authorization: Bearer <token>', or listen on loopback only (e.g. --urls http://localhost:5080).");
         }
 
+        builder.Configuration.PollConfigurationFiles();
         var services = builder.Services;
         services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();

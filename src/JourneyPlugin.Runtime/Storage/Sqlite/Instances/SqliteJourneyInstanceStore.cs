@@ -13,7 +13,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         return database.ReadAsync<StoredInstance?>(connection =>
         {
-            using var query = connection.Command($"SELECT {SummaryColumns}, state_json FROM instances WHERE instance_id = $id;").With("$id", instanceId);
+            var query = connection.Cached($"SELECT {SummaryColumns}, state_json FROM instances WHERE instance_id = $id;").With("$id", instanceId);
             using var reader = query.ExecuteReader();
             if (!reader.Read())
             {
@@ -24,7 +24,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
             var stateJson = reader.GetString(9);
             reader.Close();
 
-            using var bookmarks = connection.Command("SELECT hash FROM bookmarks WHERE instance_id = $id ORDER BY hash;").With("$id", instanceId);
+            var bookmarks = connection.Cached("SELECT hash FROM bookmarks WHERE instance_id = $id ORDER BY hash;").With("$id", instanceId);
             using var hashes = bookmarks.ExecuteReader();
             var waitingOn = new List<string>();
             while (hashes.Read())
@@ -170,7 +170,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
 
     private static long Insert(SqliteTransaction transaction, StoredInstance instance)
     {
-        using var insert = transaction.Command("""
+        var insert = transaction.Cached("""
             INSERT INTO instances (instance_id, definition_id, run_id, customer_key, status, state_json, next_due_at, created_at, updated_at, version)
             VALUES ($id, $definition, $run, $customer, $status, $state, $due, $created, $updated, 1)
             ON CONFLICT (instance_id) DO NOTHING;
@@ -181,7 +181,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
 
     private static long Update(SqliteTransaction transaction, StoredInstance instance, long expectedVersion)
     {
-        using var update = transaction.Command("""
+        var update = transaction.Cached("""
             UPDATE instances
             SET definition_id = $definition, run_id = $run, customer_key = $customer, status = $status, state_json = $state,
                 next_due_at = $due, updated_at = $updated, version = version + 1
@@ -211,7 +211,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
     {
         if (!isNew)
         {
-            using var delete = transaction.Command("DELETE FROM bookmarks WHERE instance_id = $id;").With("$id", instanceId);
+            var delete = transaction.Cached("DELETE FROM bookmarks WHERE instance_id = $id;").With("$id", instanceId);
             delete.ExecuteNonQuery();
         }
 
@@ -220,7 +220,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
             return;
         }
 
-        using var insert = transaction.Command("INSERT INTO bookmarks (hash, instance_id) VALUES ($hash, $id);")
+        var insert = transaction.Cached("INSERT INTO bookmarks (hash, instance_id) VALUES ($hash, $id);")
             .With("$hash", (object?)null).With("$id", instanceId);
         foreach (var hash in waitingOn)
         {

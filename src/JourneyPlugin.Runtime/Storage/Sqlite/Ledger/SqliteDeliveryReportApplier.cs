@@ -74,8 +74,7 @@ internal sealed class SqliteDeliveryReportApplier : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _select.Dispose();
-        _update.Dispose();
+        // The select and the update are kept prepared on the connection.
         _insertOrphan?.Dispose();
     }
 

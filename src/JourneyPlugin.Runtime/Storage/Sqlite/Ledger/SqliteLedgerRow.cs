@@ -57,13 +57,13 @@ internal sealed record SqliteLedgerRow(LedgerEntry Entry, DateTimeOffset? Unsett
         return reader.Read() ? Read(reader) : null;
     }
 
-    /// <summary>A <see cref="SelectSql"/> command, to reuse with <see cref="Find"/>.</summary>
-    public static SqliteCommand PrepareSelect(SqliteTransaction transaction) => transaction.Command(SelectSql).With("$id", (object?)null);
+    /// <summary>A <see cref="SelectSql"/> command, to reuse with <see cref="Find"/>; kept prepared on the connection, not to be disposed.</summary>
+    public static SqliteCommand PrepareSelect(SqliteTransaction transaction) => transaction.Cached(SelectSql).With("$id", (object?)null);
 
-    /// <summary>An <see cref="UpdateSql"/> command, to reuse with <see cref="Write"/>.</summary>
+    /// <summary>An <see cref="UpdateSql"/> command, to reuse with <see cref="Write"/>; kept prepared on the connection, not to be disposed.</summary>
     public static SqliteCommand PrepareUpdate(SqliteTransaction transaction)
     {
-        var update = transaction.Command(UpdateSql);
+        var update = transaction.Cached(UpdateSql);
         foreach (var name in (string[])["$id", "$sendState", "$deliveryStatus", "$vendorStatus", "$errorCode", "$detail", "$attempts",
             "$updatedAt", "$settledAt", "$settlement", "$deliveryReports", "$deliveryAt", "$unsettledSince"])
         {

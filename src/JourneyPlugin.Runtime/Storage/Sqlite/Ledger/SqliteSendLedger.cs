@@ -12,7 +12,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
             var now = database.Time.GetUtcNow();
-            using var insert = transaction.Command("""
+            var insert = transaction.Cached("""
                 INSERT INTO ledger (message_id, instance_id, run_id, activity_id, connection, recipient, send_state, delivery_status,
                                     created_at, updated_at, unsettled_since)
                 VALUES ($id, $instance, $run, $activity, $connection, $recipient, $sendState, $deliveryStatus, $now, $now, $now)
@@ -29,7 +29,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 .With("$now", now);
             var created = insert.ExecuteNonQuery() == 1;
 
-            using var select = SqliteLedgerRow.PrepareSelect(transaction);
+            var select = SqliteLedgerRow.PrepareSelect(transaction);
             var entry = SqliteLedgerRow.Find(select, reservation.MessageId)!.Entry;
             if (!created && (entry.InstanceId != reservation.InstanceId || entry.ActivityId != reservation.ActivityId))
             {
@@ -52,7 +52,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
 
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
-            using var select = SqliteLedgerRow.PrepareSelect(transaction);
+            var select = SqliteLedgerRow.PrepareSelect(transaction);
             var row = SqliteLedgerRow.Find(select, messageId) ?? throw NotFound(messageId);
             var entry = row.Entry with { Attempts = row.Entry.Attempts + 1, UpdatedAt = at };
             SqliteLedgerRow updated;
@@ -72,7 +72,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 updated = new(entry, state == LedgerSendState.Unknown ? at : null);
             }
 
-            using var update = SqliteLedgerRow.PrepareUpdate(transaction);
+            var update = SqliteLedgerRow.PrepareUpdate(transaction);
             updated.Write(update);
             return updated.Entry;
         }, cancellationToken);
@@ -140,7 +140,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
 
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
-            using var select = SqliteLedgerRow.PrepareSelect(transaction);
+            var select = SqliteLedgerRow.PrepareSelect(transaction);
             var row = SqliteLedgerRow.Find(select, messageId) ?? throw NotFound(messageId);
             if (row.UnsettledSince is null)
             {
@@ -159,7 +159,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
 
             // A resend opens a new window for evidence; the other decisions are final.
             var updated = new SqliteLedgerRow(entry, decision == SettlementDecision.ResendSameMessageId ? at : null);
-            using var update = SqliteLedgerRow.PrepareUpdate(transaction);
+            var update = SqliteLedgerRow.PrepareUpdate(transaction);
             updated.Write(update);
             InsertSettlement(transaction, messageId, decision, before, at);
             SqliteStorageLog.SettlementRecorded(database.Logger, messageId, decision, before);

@@ -24,7 +24,7 @@ internal static class SqliteFunnelCounters
             return;
         }
 
-        using var upsert = transaction.Command(UpsertSql)
+        var upsert = transaction.Cached(UpsertSql)
             .With("$run", (object?)null).With("$activity", (object?)null).With("$counter", (object?)null).With("$reason", (object?)null).With("$delta", (object?)null);
         foreach (var increment in increments.Where(i => i.Delta != 0))
         {
