@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using JourneyPlugin.Workflows.Definitions;
 
 namespace JourneyPlugin.Benchmarks.Harness;
 
-/// <summary>The journeys the scenarios run, as Elsa 3 workflow-definition JSON.</summary>
+/// <summary>The journeys the scenarios run, as Elsa 3 workflow-definition JSON built with the product's <see cref="WorkflowDefinition"/>.</summary>
 internal static class BenchJourneys
 {
     public const string SendOnly = "bench-send";
@@ -11,87 +12,68 @@ internal static class BenchJourneys
     public const string TimeoutAt = "bench-timeout";
 
     /// <summary>Start → Send Infobip WhatsApp (a template with two placeholders) → End.</summary>
-    public static string SendOnlyJson() => Flowchart(
-        SendOnly,
-        [Activity("start", "Elsa.Start"), SendTemplate("send"), Activity("end", "Elsa.End")],
-        [Connect("start", "Done", "send"), Connect("send", "Sent", "end"), Connect("send", "Failed", "end")]);
+    public static string SendOnlyJson()
+    {
+        var definition = WorkflowDefinition.Create(SendOnly, SendOnly);
+        var flow = definition.Root;
+        flow.AddActivity("Elsa.Start", "start");
+        SendTemplate(flow, "send");
+        flow.AddActivity("Elsa.End", "end");
+        flow.Connect("start", "Done", "send");
+        flow.Connect("send", "Sent", "end");
+        flow.Connect("send", "Failed", "end");
+        return definition.ToJson();
+    }
 
     /// <summary>Start → Send → Wait for User Reply (7 days) → End on every outcome.</summary>
-    public static string SendThenWaitJson() => Flowchart(
-        SendThenWait,
-        [Activity("start", "Elsa.Start"), SendTemplate("send"), Wait("wait", "Literal", "P7D"), Activity("end", "Elsa.End")],
-        [
-            Connect("start", "Done", "send"), Connect("send", "Sent", "wait"), Connect("send", "Failed", "end"),
-            Connect("wait", "Replied", "end"), Connect("wait", "Timeout", "end"),
-        ]);
+    public static string SendThenWaitJson()
+    {
+        var definition = WorkflowDefinition.Create(SendThenWait, SendThenWait);
+        var flow = definition.Root;
+        flow.AddActivity("Elsa.Start", "start");
+        SendTemplate(flow, "send");
+        Wait(flow, "wait", InputValue.Literal("P7D", "TimeSpan"));
+        flow.AddActivity("Elsa.End", "end");
+        flow.Connect("start", "Done", "send");
+        flow.Connect("send", "Sent", "wait");
+        flow.Connect("send", "Failed", "end");
+        flow.Connect("wait", "Replied", "end");
+        flow.Connect("wait", "Timeout", "end");
+        return definition.ToJson();
+    }
 
     /// <summary>
     /// Start → Wait for User Reply whose timeout ends at <paramref name="dueAt"/> for every instance,
     /// whenever it was enrolled (a Scriban duration: the due instant minus now) → End.
     /// </summary>
-    public static string TimeoutAtJson(DateTimeOffset dueAt) => Flowchart(
-        TimeoutAt,
-        [
-            Activity("start", "Elsa.Start"),
-            Wait("wait", "Scriban", $"{{{{ (date.parse \"{dueAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}\") - date.utc_now }}}}"),
-            Activity("end", "Elsa.End"),
-        ],
-        [Connect("start", "Done", "wait"), Connect("wait", "Timeout", "end"), Connect("wait", "Replied", "end")]);
-
-    private static JsonObject SendTemplate(string id) => Activity(id, "Journeys.SendInfobipWhatsApp", new JsonObject
+    public static string TimeoutAtJson(DateTimeOffset dueAt)
     {
-        ["connection"] = Input("String", "Literal", BenchServer.Connection),
-        ["messageKind"] = Input("JourneyPlugin.WhatsApp.Messaging.WhatsAppMessageKind", "Literal", "Template"),
-        ["templateName"] = Input("String", "Literal", "welcome_offer"),
-        ["language"] = Input("String", "Literal", "en"),
-        ["placeholders"] = Input("List<String>", "Literal", new JsonArray("{{ customer.first_name }}", "{{ customer.promo_code }}")),
-    });
-
-    private static JsonObject Wait(string id, string syntax, string timeout) => Activity(id, "Journeys.WaitForUserReply", new JsonObject
-    {
-        ["connection"] = Input("String", "Literal", BenchServer.Connection),
-        ["timeout"] = Input("TimeSpan", syntax, timeout),
-    });
-
-    private static string Flowchart(string definitionId, JsonArray activities, JsonArray connections) => new JsonObject
-    {
-        ["$schema"] = "https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json",
-        ["id"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(definitionId)))[..16],
-        ["definitionId"] = definitionId,
-        ["name"] = definitionId,
-        ["version"] = 1,
-        ["toolVersion"] = "3.5.0.0",
-        ["variables"] = new JsonArray(),
-        ["root"] = new JsonObject
-        {
-            ["id"] = "f0f0f0f0f0f0f0f0",
-            ["type"] = "Elsa.Flowchart",
-            ["version"] = 1,
-            ["activities"] = activities,
-            ["connections"] = connections,
-        },
-    }.ToJsonString();
-
-    private static JsonObject Activity(string id, string type, JsonObject? properties = null)
-    {
-        var activity = new JsonObject { ["id"] = id, ["type"] = type, ["version"] = 1, ["name"] = id };
-        foreach (var (key, value) in properties ?? [])
-        {
-            activity[key] = value?.DeepClone();
-        }
-
-        return activity;
+        var definition = WorkflowDefinition.Create(TimeoutAt, TimeoutAt);
+        var flow = definition.Root;
+        flow.AddActivity("Elsa.Start", "start");
+        var due = dueAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        Wait(flow, "wait", InputValue.Scriban($"{{{{ (date.parse \"{due}\") - date.utc_now }}}}", "TimeSpan"));
+        flow.AddActivity("Elsa.End", "end");
+        flow.Connect("start", "Done", "wait");
+        flow.Connect("wait", "Timeout", "end");
+        flow.Connect("wait", "Replied", "end");
+        return definition.ToJson();
     }
 
-    private static JsonObject Input(string typeName, string syntax, JsonNode? value) => new()
+    private static void SendTemplate(FlowchartNode flow, string id)
     {
-        ["typeName"] = typeName,
-        ["expression"] = new JsonObject { ["type"] = syntax, ["value"] = value },
-    };
+        var send = flow.AddActivity("Journeys.SendInfobipWhatsApp", id);
+        send.SetInput("connection", InputValue.Literal(BenchServer.Connection));
+        send.SetInput("messageKind", InputValue.Literal("Template", "JourneyPlugin.WhatsApp.Messaging.WhatsAppMessageKind"));
+        send.SetInput("templateName", InputValue.Literal("welcome_offer"));
+        send.SetInput("language", InputValue.Literal("en"));
+        send.SetInput("placeholders", InputValue.LiteralJson(new JsonArray("{{ customer.first_name }}", "{{ customer.promo_code }}"), "List<String>"));
+    }
 
-    private static JsonObject Connect(string from, string port, string to) => new()
+    private static void Wait(FlowchartNode flow, string id, InputValue timeout)
     {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-    };
+        var wait = flow.AddActivity("Journeys.WaitForUserReply", id);
+        wait.SetInput("connection", InputValue.Literal(BenchServer.Connection));
+        wait.SetInput("timeout", timeout);
+    }
 }
