@@ -12,7 +12,7 @@ public sealed class JourneyRuntimeMetrics
     /// <summary>Creates the instruments on the meter of <paramref name="meterFactory"/>, or on a meter of its own without one.</summary>
     public JourneyRuntimeMetrics(IMeterFactory? meterFactory = null)
     {
-        var meter = meterFactory?.Create(JourneyPluginMeter.Name) ?? new Meter(JourneyPluginMeter.Name);
+        var meter = JourneyPluginMeter.Create(meterFactory);
         _resumeDuration = meter.CreateHistogram(
             "journeyplugin.journey.resume.duration",
             "s",

@@ -12,7 +12,7 @@ internal sealed class WebhookMetrics
 
     public WebhookMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(JourneyPluginMeter.Name);
+        var meter = JourneyPluginMeter.Create(meterFactory);
         _requests = meter.CreateCounter<long>("journeyplugin.webhook.requests", "{request}", "Vendor webhook requests, by kind and HTTP status answered.");
         _results = meter.CreateCounter<long>("journeyplugin.webhook.results", "{result}", "Results (reports, messages) in accepted webhook requests, by kind.");
     }

@@ -17,7 +17,7 @@ public sealed class WhatsAppMetrics
     /// <summary>Creates the instruments on the meter of <paramref name="meterFactory"/>, or on a meter of its own without one.</summary>
     public WhatsAppMetrics(IMeterFactory? meterFactory = null)
     {
-        var meter = meterFactory?.Create(JourneyPluginMeter.Name) ?? new Meter(JourneyPluginMeter.Name);
+        var meter = JourneyPluginMeter.Create(meterFactory);
         _sent = meter.CreateCounter<long>("journeyplugin.whatsapp.messages.sent", "{message}", "Messages the vendor accepted.");
         _failed = meter.CreateCounter<long>("journeyplugin.whatsapp.messages.failed", "{message}", "Messages not sent, by reason (invalid number, opted out, outside the window, vendor rejection, ...).");
     }
