@@ -7,7 +7,7 @@ namespace JourneyPlugin.Runtime.Tests.Campaigns.Audience;
 /// A CSV audience of any number of distinct, valid customers, produced as it is read, so a test can
 /// read millions of rows without the file ever existing in memory.
 /// </summary>
-internal sealed class GeneratedAudienceStream(long rows) : Stream
+internal sealed class GeneratedAudienceStream(long rows) : ForwardOnlyReadStream
 {
     private const string Header = "phone,first_name,city,segment\n";
 
@@ -22,19 +22,7 @@ internal sealed class GeneratedAudienceStream(long rows) : Stream
     /// <summary>Total bytes handed out.</summary>
     public long BytesProduced { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => BytesProduced;
-        set => throw new NotSupportedException();
-    }
+    protected override long BytesRead => BytesProduced;
 
     public override int Read(Span<byte> buffer)
     {
@@ -65,21 +53,4 @@ internal sealed class GeneratedAudienceStream(long rows) : Stream
         BytesProduced += written;
         return written;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        cancellationToken.IsCancellationRequested
-            ? ValueTask.FromCanceled<int>(cancellationToken)
-            : ValueTask.FromResult(Read(buffer.Span));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
