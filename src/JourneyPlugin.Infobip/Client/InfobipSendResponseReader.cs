@@ -5,7 +5,7 @@ namespace JourneyPlugin.Infobip.Client;
 /// <summary>Reads the <c>SingleMessageInfo</c> and bulk <c>{messages, bulkId}</c> answers of a send.</summary>
 internal static class InfobipSendResponseReader
 {
-    public sealed record MessageInfo(string? To, string? MessageId, InfobipMessageStatus? Status);
+    public sealed record MessageInfo(string? To, string? MessageId, InfobipMessageStatus? Status, string Json);
 
     /// <summary>The message infos of an accepted send; empty when the body cannot be read (the send is accepted all the same).</summary>
     public static IReadOnlyList<MessageInfo> Read(string? body, bool bulk, out string? bulkId)
@@ -53,7 +53,7 @@ internal static class InfobipSendResponseReader
                 GetString(s, "action"));
         }
 
-        return new MessageInfo(GetString(element, "to"), GetString(element, "messageId"), status);
+        return new MessageInfo(GetString(element, "to"), GetString(element, "messageId"), status, element.GetRawText());
     }
 
     private static string? GetString(JsonElement element, string name) =>

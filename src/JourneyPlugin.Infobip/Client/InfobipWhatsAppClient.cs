@@ -306,7 +306,8 @@ internal sealed class InfobipWhatsAppClient : IInfobipWhatsAppClient
                 Status = info?.Status,
                 BulkId = bulkId,
                 HttpStatusCode = status,
-                RawResponse = reply.Body,
+                // A message of a bulk gets its own part: the others' numbers are not its business.
+                RawResponse = envelopes.Count == 1 ? reply.Body : info?.Json,
             });
         }
 

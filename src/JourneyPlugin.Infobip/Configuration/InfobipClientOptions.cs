@@ -37,4 +37,14 @@ public sealed class InfobipClientOptions
 
     /// <summary>How long an open circuit fails calls fast before letting one through.</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The most template messages one request to Infobip's bulk template endpoint carries. Template
+    /// sends of a connection that come while its requests are under way leave together in the next
+    /// one; 1 sends every message on its own.
+    /// </summary>
+    public int MaxTemplatesPerRequest { get; set; } = 100;
+
+    /// <summary>Template requests of one connection under way at once; further sends gather for the next request.</summary>
+    public int MaxTemplateRequestsInFlight { get; set; } = 4;
 }

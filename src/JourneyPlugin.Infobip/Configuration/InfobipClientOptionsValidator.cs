@@ -32,6 +32,16 @@ public sealed class InfobipClientOptionsValidator : IValidateOptions<InfobipClie
             errors.Add($"{nameof(options.CircuitBreakerMinimumThroughput)}: must be at least 2");
         }
 
+        if (options.MaxTemplatesPerRequest is < 1 or > 1000)
+        {
+            errors.Add($"{nameof(options.MaxTemplatesPerRequest)}: must be between 1 and 1000");
+        }
+
+        if (options.MaxTemplateRequestsInFlight is < 1 or > 256)
+        {
+            errors.Add($"{nameof(options.MaxTemplateRequestsInFlight)}: must be between 1 and 256");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 
         void RequirePositive(TimeSpan value, string field)

@@ -6,15 +6,23 @@ using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Messages;
 using JourneyPlugin.Infobip.Templates;
 using JourneyPlugin.WhatsApp.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Infobip.Gateway;
 
 /// <summary>The vendor-neutral gateway over Infobip: maps messages, results and templates both ways.</summary>
-internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connections, IInfobipWhatsAppClientFactory clients, TimeProvider clock) : IWhatsAppGateway
+internal sealed class InfobipWhatsAppGateway(
+    IInfobipConnectionSource connections,
+    IInfobipWhatsAppClientFactory clients,
+    IOptionsMonitor<InfobipClientOptions> clientOptions,
+    TimeProvider clock) : IWhatsAppGateway
 {
     // The catalogue changes rarely; validation and sends read it often.
     private static readonly TimeSpan CatalogueLifetime = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, IReadOnlyList<InfobipTemplate> Templates)> _catalogues = new(StringComparer.Ordinal);
+
+    /// <summary>The template batcher of each connection, by the same key as the catalogue: another account never shares a request.</summary>
+    private readonly ConcurrentDictionary<string, InfobipTemplateBatcher> _batchers = new(StringComparer.Ordinal);
 
     public async ValueTask<string?> GetSenderAsync(string connectionName, CancellationToken cancellationToken = default) =>
         (await connections.FindAsync(connectionName, cancellationToken).ConfigureAwait(false))?.Sender;
@@ -29,8 +37,12 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
         }
 
         var client = clients.CreateClient(connection);
-        var infobipMessage = await ToInfobipAsync(CatalogueKey(connectionName, connection), client, message, cancellationToken).ConfigureAwait(false);
-        return ToResult(await client.SendAsync(infobipMessage, cancellationToken).ConfigureAwait(false));
+        var key = CatalogueKey(connectionName, connection);
+        var infobipMessage = await ToInfobipAsync(key, client, message, cancellationToken).ConfigureAwait(false);
+        var result = infobipMessage is InfobipTemplateMessage template
+            ? await _batchers.GetOrAdd(key, NewBatcher).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
+            : await client.SendAsync(infobipMessage, cancellationToken).ConfigureAwait(false);
+        return ToResult(result);
     }
 
     public async Task<IReadOnlyList<WhatsAppTemplateInfo>?> GetTemplatesAsync(string connectionName, CancellationToken cancellationToken = default)
@@ -49,6 +61,12 @@ internal sealed class InfobipWhatsAppGateway(IInfobipConnectionSource connection
             t.BodyPlaceholderCount,
             t.Placeholders.Any(p => p.Kind == InfobipTemplatePlaceholderKind.MediaUrl),
             t.Placeholders.Count(p => p.Component == InfobipTemplateComponent.Button))).ToList();
+    }
+
+    private InfobipTemplateBatcher NewBatcher(string key)
+    {
+        var options = clientOptions.CurrentValue;
+        return new InfobipTemplateBatcher(options.MaxTemplatesPerRequest, options.MaxTemplateRequestsInFlight);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal sealed class InfobipStub : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string To, string MessageId)> _messages = new();
     private int _received;
+    private int _requests;
 
     private InfobipStub(WebApplication app) => _app = app;
 
@@ -30,6 +31,9 @@ internal sealed class InfobipStub : IAsyncDisposable
 
     /// <summary>Messages answered since the last <see cref="Reset"/>.</summary>
     public int Received => Volatile.Read(ref _received);
+
+    /// <summary>Requests answered since the last <see cref="Reset"/>.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>The recipients and ids of the messages answered, in arrival order (recorded only when asked).</summary>
     public IReadOnlyCollection<(string To, string MessageId)> Messages => _messages;
@@ -55,6 +59,7 @@ internal sealed class InfobipStub : IAsyncDisposable
     {
         _messages.Clear();
         Volatile.Write(ref _received, 0);
+        Volatile.Write(ref _requests, 0);
     }
 
     public async ValueTask DisposeAsync()
@@ -72,6 +77,7 @@ internal sealed class InfobipStub : IAsyncDisposable
             body = await context.Request.BodyReader.ReadAsync(context.RequestAborted);
         }
 
+        Interlocked.Increment(ref _requests);
         var messages = Read(body.Buffer);
         context.Request.BodyReader.AdvanceTo(body.Buffer.End);
 

@@ -24,8 +24,8 @@ internal static class SendScenario
         bench.Log.WriteLine($"[{Name}] {n:N0} messages, {parallelism} in flight");
 
         // Warm both paths up (JIT, connections, SQLite pages), then measure.
-        await BareLoopAsync(bench, Math.Clamp(n / 10, 50, 2_000), parallelism, offset: 50_000_000);
-        await CampaignAsync(bench, runId + "-warmup", Math.Clamp(n / 20, 50, 1_000), first: 9_000_000);
+        await BareLoopAsync(bench, Math.Clamp(n / 10, 50, 10_000), parallelism, offset: 50_000_000);
+        await CampaignAsync(bench, runId + "-warmup", Math.Clamp(n / 10, 50, 10_000), first: 9_000_000);
 
         var cpu = CpuTime();
         var bare = await BareLoopAsync(bench, n, parallelism, offset: 0);
@@ -36,11 +36,17 @@ internal static class SendScenario
         bench.Stub.Reset();
         bench.Stub.RecordIds = true;
         cpu = CpuTime();
+        var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
+        var gcs = GC.CollectionCount(0);
         var engine = await CampaignAsync(bench, runId, n, first: 0);
         var engineCpu = (CpuTime() - cpu).TotalMicroseconds / n;
+        var engineAllocated = (GC.GetTotalAllocatedBytes() - allocated) / (double)n;
         bench.Stub.RecordIds = false;
         var engineRate = n / engine.TotalSeconds;
-        bench.Log.WriteLine($"  (b) campaign through the engine: {engine.TotalSeconds:N2} s, {engineRate:N0} msg/s, {engineCpu:N0} µs CPU per message; the stub answered {bench.Stub.Received:N0}");
+        var perRequest = bench.Stub.Received / (double)Math.Max(1, bench.Stub.Requests);
+        bench.Log.WriteLine($"  (b) campaign through the engine: {engine.TotalSeconds:N2} s, {engineRate:N0} msg/s, {engineCpu:N0} µs CPU per message; the stub answered {bench.Stub.Received:N0} in {bench.Stub.Requests:N0} requests");
+        bench.Log.WriteLine($"  (b) {engineAllocated:N0} B allocated per message; GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - gcs} gen0 collections");
         if (bench.Stub.Received != n)
         {
             throw new InvalidOperationException($"the stub answered {bench.Stub.Received} messages, not {n}");
@@ -53,6 +59,8 @@ internal static class SendScenario
             new(Name, "ratio (b)/(a)", engineRate / bareRate, "", Target: 0.8),
             new(Name, "(a) CPU per message, stub included", bareCpu, "µs"),
             new(Name, "(b) CPU per message, stub included", engineCpu, "µs"),
+            new(Name, "(b) messages per request (template bulks)", perRequest, ""),
+            new(Name, "(b) managed allocations per message", engineAllocated, "B"),
         ];
     }
 
