@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Storage;
-using JourneyPlugin.Workflows.Activities;
+using JourneyPlugin.Workflows.Abstractions;
 using JourneyPlugin.Workflows.Execution;
 using JourneyPlugin.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
@@ -142,11 +142,12 @@ internal sealed partial class JourneyInstanceGrain(
         }
 
         // A step is saved before the next step's side effects, so none is repeated after a crash. Two
-        // need no save of their own (the next save takes their counts, in the same transaction as
-        // their record): Start, which has no side effects and is harmlessly run again after a crash
-        // (the instance was saved running, due at once, when it was enrolled); and a step that ended
-        // the instance, which the end of the burst saves right after, with nothing run in between.
-        if (state.Status != WorkflowStatus.Running || _workflow!.Activities.GetValueOrDefault(record.ActivityId)?.Activity is Start)
+        // kinds need no save of their own (the next save takes their counts, in the same transaction
+        // as their record): an idempotent step (Start, a decision, a Send guarded by its ledger row),
+        // which a crash before the next save harmlessly runs again (the instance was saved running,
+        // due at once, when it was enrolled); and a step that ended or suspended the instance, which
+        // the end of the burst saves right after, with nothing run in between.
+        if (state.Status != WorkflowStatus.Running || _workflow!.Activities.GetValueOrDefault(record.ActivityId)?.Activity is IIdempotentActivity)
         {
             return;
         }

@@ -18,9 +18,13 @@ namespace JourneyPlugin.WhatsApp.Activities;
 /// or buttons. Checks the number, opt-out and the 24 hour window before any vendor call; outside the
 /// window a free-form message is replaced by the fallback template, or the step fails.
 /// </summary>
+/// <remarks>
+/// Idempotent: the message id is derived from the instance and the step, and the runtime's send
+/// ledger never lets one id reach the vendor twice, so the step may run again after a crash.
+/// </remarks>
 [Activity("Journeys", "WhatsApp", "Send a WhatsApp message through Infobip: an approved template, or text, media or buttons inside the customer's 24 hour window.", DisplayName = "Send Infobip WhatsApp", Kind = ActivityKind.Task)]
 [FlowNode(Sent, Failed)]
-public sealed class SendInfobipWhatsApp : Activity
+public sealed class SendInfobipWhatsApp : Activity, IIdempotentActivity
 {
     /// <summary>The outcome when the vendor accepted the message.</summary>
     public const string Sent = "Sent";

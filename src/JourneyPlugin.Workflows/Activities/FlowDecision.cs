@@ -8,7 +8,7 @@ namespace JourneyPlugin.Workflows.Activities;
 /// <summary>Goes on along <c>True</c> or <c>False</c> depending on a condition.</summary>
 [Activity("Elsa", "Branching", "Evaluate a Boolean condition to determine which path to execute next.")]
 [FlowNode("True", "False")]
-public sealed class FlowDecision : Activity
+public sealed class FlowDecision : Activity, IIdempotentActivity
 {
     /// <summary>The condition, e.g. the Scriban expression <c>customer.tier == "gold"</c>.</summary>
     [Input(Description = "The condition to evaluate.", UIHint = UIHints.SingleLine, DefaultSyntax = ExpressionTypes.Scriban)]

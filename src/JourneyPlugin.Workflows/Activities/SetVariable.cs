@@ -7,7 +7,7 @@ namespace JourneyPlugin.Workflows.Activities;
 
 /// <summary>Sets a workflow variable.</summary>
 [Activity("Elsa", "Primitives", "Assign a value to a workflow variable.")]
-public sealed class SetVariable : CodeActivity
+public sealed class SetVariable : CodeActivity, IIdempotentActivity
 {
     /// <summary>The variable, as Elsa stores it (<c>{"id": …, "name": …}</c>).</summary>
     [Input(Description = "The variable to assign the value to.", UIHint = UIHints.VariablePicker)]

@@ -5,6 +5,6 @@ namespace JourneyPlugin.Workflows.Activities;
 
 /// <summary>Where a flowchart starts.</summary>
 [Activity("Elsa", "Flow", "The starting point of a flowchart.")]
-public sealed class Start : CodeActivity, IStartNode
+public sealed class Start : CodeActivity, IStartNode, IIdempotentActivity
 {
 }

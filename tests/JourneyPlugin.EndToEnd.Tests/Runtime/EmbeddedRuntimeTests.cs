@@ -46,7 +46,8 @@ public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
             ["from"] = from,
             ["to"] = to,
             ["integrationType"] = "WHATSAPP",
-            ["receivedAt"] = "2026-11-24T09:00:00.000+0000",
+            // Now: the 24 hour window opens when the customer wrote, as Infobip reports it.
+            ["receivedAt"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fff+0000", System.Globalization.CultureInfo.InvariantCulture),
             ["messageId"] = id,
             ["message"] = new JsonObject { ["type"] = "TEXT", ["text"] = text },
             ["price"] = new JsonObject { ["pricePerMessage"] = 0, ["currency"] = "EUR" },
@@ -126,6 +127,39 @@ public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
 
         Assert.NotNull(resumed!.NextDueAt);
         Assert.Single(_bed.Sandbox.AcceptedMessages, m => m.To == "84912345675" && m.TemplateName == "welcome_offer");
+    }
+
+    [Fact]
+    public async Task A_send_step_is_not_saved_on_its_own_and_a_crash_after_it_sends_nothing_twice()
+    {
+        await _bed.StartRuntimeAsync();
+        var id = InstanceId("84912345676");
+        await Instance("84912345676").StartAsync(Welcome("84912345676"));
+        var waiting = await Runtime.Instances.GetAsync(id);
+
+        // Two writes: the enrolment and the end of the burst (waiting for the reply); the Send step
+        // in between has none of its own, its ledger row guards it.
+        Assert.Equal(("Suspended", 2L), (waiting!.Status, waiting.Version));
+
+        // As a kill right after the send would leave it: the enrolment is the last save.
+        var workflow = (await Runtime.Catalog.FindAsync("welcome-offer"))!;
+        var enrolled = Runtime.Services.GetRequiredService<WorkflowRunner>().CreateInstance(workflow, new WorkflowStartRequest
+        {
+            InstanceId = id,
+            CorrelationId = "84912345676",
+            Customer = JsonNode.Parse(Welcome("84912345676").CustomerJson) as JsonObject,
+        });
+        var now = DateTimeOffset.UtcNow;
+        await Runtime.Instances.SaveAsync(waiting with { Status = "Running", StateJson = System.Text.Json.JsonSerializer.Serialize(enrolled), NextDueAt = now, WaitingOn = [] }, waiting.Version);
+        await _bed.StopRuntimeAsync();
+
+        await _bed.StartRuntimeAsync();
+        var resumed = await Runtime.WaitForStatusAsync(id, "Suspended");
+
+        Assert.NotNull(resumed!.NextDueAt);
+        Assert.Single(_bed.Sandbox.AcceptedMessages, m => m.To == "84912345676");
+        var state = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>((await Runtime.Instances.GetAsync(id))!.StateJson)!;
+        Assert.Contains(state.History, h => h.Outcomes.Contains("Sent"));
     }
 
     [Fact]

@@ -166,7 +166,8 @@ public sealed class ConnectionUseTests(ConnectionTestBed bed)
             ["from"] = from,
             ["to"] = to,
             ["integrationType"] = "WHATSAPP",
-            ["receivedAt"] = "2026-11-24T09:00:00.000+0000",
+            // Now: the 24 hour window opens when the customer wrote, as Infobip reports it.
+            ["receivedAt"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fff+0000", System.Globalization.CultureInfo.InvariantCulture),
             ["messageId"] = $"wamid.{Guid.NewGuid():N}",
             ["message"] = new JsonObject { ["type"] = "TEXT", ["text"] = text },
             ["price"] = new JsonObject { ["pricePerMessage"] = 0, ["currency"] = "EUR" },
