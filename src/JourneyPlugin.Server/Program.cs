@@ -19,11 +19,20 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is ServerConfigurationException or OptionsValidationException)
+catch (Exception e) when (ConfigurationErrors(e) is { Count: > 0 } errors)
 {
-    await Console.Error.WriteLineAsync($"journeyplugin: {e.Message}");
+    foreach (var error in errors)
+    {
+        await Console.Error.WriteLineAsync($"journeyplugin: {error.Message}");
+    }
+
     return 1;
 }
+
+// Several invalid sections come together, one exception each, when the host validates them at start.
+static List<Exception> ConfigurationErrors(Exception e) =>
+    (e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e]) is var all
+        && all.All(x => x is ServerConfigurationException or OptionsValidationException) ? [.. all] : [];
 
 /// <summary>The server's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -51,7 +51,8 @@ public static class JourneyRuntimeHostBuilderExtensions
             o.TimeoutFiringParallelism = options.TimeoutFiringParallelism;
         });
         services.AddOptions<ConversationOptions>();
-        services.AddOptions<CampaignOptions>();
+        services.AddOptions<CampaignOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CampaignOptions>, CampaignOptionsValidator>());
         services.AddJourneySqliteStorage(o => o.DataDirectory = options.DataDirectory);
 
         DecorateVendorGateway(services);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Gateway;
+using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Server.Api;
@@ -116,10 +117,12 @@ internal static class ServerSetup
         services.AddJourneyPluginRuns(builder.Configuration);
 
         // Tuning sections, bound before the runtime's own settings so those win: JourneyPlugin:Infobip (client
-        // time-outs, retries, circuit breaker), JourneyPlugin:Settlement (unknown outcomes), JourneyPlugin:Runtime (scanners).
+        // time-outs, retries, circuit breaker, template bulks), JourneyPlugin:Settlement (unknown outcomes),
+        // JourneyPlugin:Runtime (scanners), JourneyPlugin:Campaigns (enrolment batches).
         services.Configure<InfobipClientOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Infobip"));
         services.Configure<SettlementOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Settlement"));
         services.Configure<JourneyRuntimeOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Runtime"));
+        services.Configure<CampaignOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Campaigns"));
         builder.AddJourneyRuntime(o =>
         {
             o.DataDirectory = options.DataDirectory;

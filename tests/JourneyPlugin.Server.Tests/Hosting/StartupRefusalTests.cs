@@ -52,6 +52,20 @@ public sealed class StartupRefusalTests
         Assert.DoesNotContain("tiny-tok", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invalid_tuning_settings_are_named_and_refused()
+    {
+        var (exitCode, output) = await RunServerAsync(
+            "--urls", "http://127.0.0.1:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--JourneyPlugin:Campaigns:Parallelism", "0",
+            "--JourneyPlugin:Infobip:MaxTemplatesPerRequest", "5000");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Parallelism: must be between 1 and 4096", output, StringComparison.Ordinal);
+        Assert.Contains("MaxTemplatesPerRequest: must be between 1 and 1000", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the server process in a temporary directory until it exits (30 s at most).</summary>
     internal static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
     {
