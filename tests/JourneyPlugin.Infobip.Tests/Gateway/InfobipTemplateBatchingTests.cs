@@ -62,12 +62,7 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     public async Task Sends_that_come_while_a_request_is_under_way_leave_together_each_with_its_own_result()
     {
         var gateway = Gateway(maxPerRequest: 100, maxInFlight: 1);
-        _answer.Reset();
-        var first = gateway.SendAsync(Connection, Template(0));
-        await WaitForRequestAsync();
-
-        var others = Enumerable.Range(1, 30).Select(i => gateway.SendAsync(Connection, Template(i))).ToList();
-        await Task.Delay(200);
+        var (first, others) = await WhileTheFirstIsUnderWayAsync(gateway, 30);
         Assert.Single(_requests);
         _answer.Set();
 
@@ -90,11 +85,7 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     public async Task A_request_carries_at_most_the_configured_number_of_messages()
     {
         var gateway = Gateway(maxPerRequest: 10, maxInFlight: 1);
-        _answer.Reset();
-        var first = gateway.SendAsync(Connection, Template(0));
-        await WaitForRequestAsync();
-        var others = Enumerable.Range(1, 25).Select(i => gateway.SendAsync(Connection, Template(i))).ToList();
-        await Task.Delay(200);
+        var (first, others) = await WhileTheFirstIsUnderWayAsync(gateway, 25);
         _answer.Set();
 
         await first;
@@ -107,11 +98,7 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     {
         var gateway = Gateway(maxPerRequest: 100, maxInFlight: 1);
         Refused.Add(Phone(3));
-        _answer.Reset();
-        var first = gateway.SendAsync(Connection, Template(0));
-        await WaitForRequestAsync();
-        var others = Enumerable.Range(1, 5).Select(i => gateway.SendAsync(Connection, Template(i))).ToList();
-        await Task.Delay(200);
+        var (first, others) = await WhileTheFirstIsUnderWayAsync(gateway, 5);
         _answer.Set();
 
         await first;
@@ -207,6 +194,19 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
         });
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<IWhatsAppGateway>();
+    }
+
+    /// <summary>Sends one message and holds Infobip's answer to it; sends <paramref name="count"/> more meanwhile.</summary>
+    private async Task<(Task<WhatsAppSendResult> First, List<Task<WhatsAppSendResult>> Others)> WhileTheFirstIsUnderWayAsync(IWhatsAppGateway gateway, int count)
+    {
+        _answer.Reset();
+        var first = gateway.SendAsync(Connection, Template(0));
+        await WaitForRequestAsync();
+        var others = Enumerable.Range(1, count).Select(i => gateway.SendAsync(Connection, Template(i))).ToList();
+
+        // Time for a wrongly eager batcher to send them before the first is answered.
+        await Task.Delay(200);
+        return (first, others);
     }
 
     private async Task WaitForRequestAsync()
