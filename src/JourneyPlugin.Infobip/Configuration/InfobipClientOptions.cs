@@ -45,6 +45,11 @@ public sealed class InfobipClientOptions
     /// </summary>
     public int MaxTemplatesPerRequest { get; set; } = 100;
 
-    /// <summary>Template requests of one connection under way at once; further sends gather for the next request.</summary>
-    public int MaxTemplateRequestsInFlight { get; set; } = 4;
+    /// <summary>
+    /// Template requests of one connection under way at once; further sends gather for the next
+    /// request. Fewer make fuller requests, but a request that hangs until its timeout holds up a
+    /// larger share of the connection's sends: at 4, lost answers and 429 bursts stalled a campaign
+    /// (<c>CrashTests</c>: 10,000 sends took minutes); at 16 it sent them in about half a minute.
+    /// </summary>
+    public int MaxTemplateRequestsInFlight { get; set; } = 16;
 }

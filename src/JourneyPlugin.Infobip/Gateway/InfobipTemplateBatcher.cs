@@ -8,7 +8,8 @@ namespace JourneyPlugin.Infobip.Gateway;
 /// that finds fewer than <c>maxInFlight</c> requests under way leaves at once, alone; the sends that
 /// come while requests are under way leave together in the next one, up to <c>maxPerRequest</c>
 /// (group commit, for HTTP). A lone send waits for nothing, and a campaign costs Infobip, and us,
-/// one request per many messages instead of one each.
+/// one request per several messages instead of one each: about the sends in flight (a campaign's
+/// parallelism) divided by the requests in flight.
 /// </summary>
 /// <remarks>
 /// Each message keeps its own id, ledger row and result. A message the client would refuse is sent
