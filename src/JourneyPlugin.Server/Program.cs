@@ -1,7 +1,6 @@
 using JourneyPlugin.Server.Cli;
 using JourneyPlugin.Server.Configuration;
 using JourneyPlugin.Server.Hosting;
-using Microsoft.Extensions.Options;
 
 if (JourneyPluginCommandLine.Handles(args))
 {
@@ -19,7 +18,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (ConfigurationErrors(e) is { Count: > 0 } errors)
+catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
     foreach (var error in errors)
     {
@@ -28,11 +27,6 @@ catch (Exception e) when (ConfigurationErrors(e) is { Count: > 0 } errors)
 
     return 1;
 }
-
-// Several invalid sections come together, one exception each, when the host validates them at start.
-static List<Exception> ConfigurationErrors(Exception e) =>
-    (e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e]) is var all
-        && all.All(x => x is ServerConfigurationException or OptionsValidationException) ? [.. all] : [];
 
 /// <summary>The server's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

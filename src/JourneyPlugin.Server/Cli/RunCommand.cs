@@ -11,7 +11,6 @@ using JourneyPlugin.Workflows.Definitions;
 using JourneyPlugin.Workflows.Execution;
 using JourneyPlugin.Workflows.Runtime;
 using JourneyPlugin.Workflows.Validation;
-using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Server.Cli;
 
@@ -88,9 +87,13 @@ internal static class RunCommand
             {
                 server = await CliServer.StartAsync(dataDirectory, workflows.FullName, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ServerConfigurationException or OptionsValidationException)
+            catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
             {
-                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                foreach (var problem in errors)
+                {
+                    await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
+                }
+
                 return ExitCodes.Failure;
             }
 

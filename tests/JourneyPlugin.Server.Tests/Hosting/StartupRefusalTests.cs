@@ -66,8 +66,30 @@ public sealed class StartupRefusalTests
         Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_run_command_names_every_invalid_setting_and_refuses()
+    {
+        using var files = new Cli.TempDirectory();
+        var audience = files.File("audience.csv", "customer_id,phone,first_name,promo_code\nc1,84912345001,Lan,WELCOME15\n");
+        var environment = new Dictionary<string, string>
+        {
+            ["JourneyPlugin__Campaigns__Parallelism"] = "0",
+            ["JourneyPlugin__Infobip__MaxTemplatesPerRequest"] = "5000",
+        };
+
+        var (exitCode, output) = await RunServerAsync(environment, "run", Cli.CommandLine.Journey("welcome-offer.json"), "--audience", audience);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Parallelism: must be between 1 and 4096", output, StringComparison.Ordinal);
+        Assert.Contains("MaxTemplatesPerRequest: must be between 1 and 1000", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the server process in a temporary directory until it exits (30 s at most).</summary>
-    internal static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
+    internal static Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments) =>
+        RunServerAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="RunServerAsync(string[])"/>, with <paramref name="environment"/> added to the process's.</summary>
+    internal static async Task<(int ExitCode, string Output)> RunServerAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var directory = Directory.CreateTempSubdirectory("journeyplugin-refusal-");
         try
@@ -87,6 +109,11 @@ public sealed class StartupRefusalTests
 
             start.Environment.Remove("ASPNETCORE_URLS");
             start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
