@@ -98,7 +98,7 @@ internal sealed partial class JourneyInstanceGrain(
         {
             // The process died in the middle of a burst: go on from the last saved step. A Send step
             // that runs again finds its ledger row and does not send twice.
-            Log.Recovering(logger, _state.InstanceId);
+            Log.Recovering(logger, JourneyStartRequest.Redact(_state.InstanceId));
             await runner.RunAsync(_workflow!, _state, this);
             fired++;
         }
@@ -127,7 +127,7 @@ internal sealed partial class JourneyInstanceGrain(
         _state.Scheduled.Clear();
         _state.UpdatedAt = clock.GetUtcNow();
         await SaveAsync([]);
-        Log.Cancelled(logger, _state.InstanceId);
+        Log.Cancelled(logger, JourneyStartRequest.Redact(_state.InstanceId));
         DeactivateOnIdle();
         return true;
     }
@@ -199,7 +199,7 @@ internal sealed partial class JourneyInstanceGrain(
         {
             foreach (var held in await conversations.TakeHeldRepliesAsync(hash, clock.GetUtcNow()))
             {
-                Log.HeldReplyDelivered(logger, _state!.InstanceId);
+                Log.HeldReplyDelivered(logger, JourneyStartRequest.Redact(_state!.InstanceId));
                 delivered |= await runner.ResumeByHashAsync(_workflow!, _state!, hash, ParseInput(held.ReplyJson), this) > 0;
             }
         }

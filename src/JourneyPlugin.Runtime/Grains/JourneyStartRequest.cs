@@ -1,3 +1,5 @@
+using JourneyPlugin.WhatsApp.PhoneNumbers;
+
 namespace JourneyPlugin.Runtime.Grains;
 
 /// <summary>What a journey instance starts with. JSON travels as text so the grain contract stays plain.</summary>
@@ -28,4 +30,11 @@ public sealed record JourneyStartRequest
     /// <summary>The instance id for (run or trigger, customer): the grain key.</summary>
     public static string InstanceIdFor(string definitionId, string? runOrTrigger, string customerKey) =>
         $"{runOrTrigger ?? definitionId}/{customerKey}";
+
+    /// <summary>An instance id fit for logs: its customer key (often a phone number) redacted.</summary>
+    public static string Redact(string instanceId)
+    {
+        var slash = instanceId.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? PhoneNumber.Redact(instanceId) : string.Concat(instanceId.AsSpan(0, slash + 1), PhoneNumber.Redact(instanceId[(slash + 1)..]));
+    }
 }

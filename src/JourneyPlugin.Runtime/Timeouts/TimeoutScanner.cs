@@ -29,22 +29,23 @@ internal sealed partial class TimeoutScanner(
     {
         var total = 0;
         var batchSize = options.Value.TimeoutScanBatchSize;
-        var asked = new HashSet<string>(StringComparer.Ordinal);
+        DueInstance? last = null;
         while (true)
         {
-            // An instance that cannot fire (its journey was removed) stays due; never ask it twice in one scan.
-            var due = (await store.FindDueAsync(Clock.GetUtcNow(), batchSize, cancellationToken).ConfigureAwait(false))
-                .Where(d => asked.Add(d.InstanceId))
-                .ToList();
+            // Pages by the due index's order, after the last instance asked: one that cannot fire (its
+            // journey was removed) stays due, and a page of them must not hide the timers after them.
+            var due = await store.FindDueAsync(Clock.GetUtcNow(), batchSize, last, cancellationToken).ConfigureAwait(false);
             await Parallel.ForEachAsync(
                 due,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimeoutFiringParallelism, CancellationToken = cancellationToken },
-                async (instance, _) => await grains.GetGrain<IJourneyInstanceGrain>(instance.InstanceId).FireDueAsync().ConfigureAwait(false)).ConfigureAwait(false);
+                (instance, _) => FireAsync(instance.InstanceId)).ConfigureAwait(false);
             total += due.Count;
-            if (due.Count == 0)
+            if (due.Count < batchSize)
             {
                 break;
             }
+
+            last = due[^1];
         }
 
         if (total > 0)
@@ -55,10 +56,27 @@ internal sealed partial class TimeoutScanner(
         return total;
     }
 
+    /// <summary>Asks one instance to fire; a failure is logged and left for the next scan, not the end of this one.</summary>
+    private async ValueTask FireAsync(string instanceId)
+    {
+        try
+        {
+            await grains.GetGrain<IJourneyInstanceGrain>(instanceId).FireDueAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // One instance's failure (unreadable state, a store error) must not stop the others' timers.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.FireFailed(logger, JourneyStartRequest.Redact(instanceId), e);
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Fired the due timers of {Count} journey instances")]
         public static partial void Fired(ILogger logger, int count);
 
+        [LoggerMessage(2, LogLevel.Warning, "The due timer of journey instance {InstanceId} failed to fire; the next scan tries again")]
+        public static partial void FireFailed(ILogger logger, string instanceId, Exception exception);
     }
 }

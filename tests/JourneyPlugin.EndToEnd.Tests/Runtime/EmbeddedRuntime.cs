@@ -54,7 +54,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IRunStore Runs => _host.Services.GetRequiredService<IRunStore>();
 
-    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null)
+    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (campaigns is not null)
@@ -88,6 +88,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
             o.SiloPort = FreePort();
             o.GatewayPort = FreePort();
             o.TimeoutScanInterval = scanInterval ?? TimeSpan.FromMilliseconds(200);
+            runtime?.Invoke(o);
         });
         var host = builder.Build();
         await host.StartAsync();

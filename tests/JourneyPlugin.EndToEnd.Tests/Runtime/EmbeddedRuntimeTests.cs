@@ -37,6 +37,19 @@ public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
     // Started as by an event, without a campaign run.
     private static string InstanceId(string phone) => JourneyStartRequest.InstanceIdFor("welcome-offer", null, phone);
 
+    /// <summary>Start, a delay, End.</summary>
+    private static WorkflowDefinition PauseJourney(TimeSpan delay)
+    {
+        var definition = WorkflowDefinition.Create("pause", "Pause");
+        var start = definition.Root.AddActivity("Elsa.Start");
+        var wait = definition.Root.AddActivity("Elsa.Delay");
+        wait.SetInput("timeSpan", InputValue.Literal(System.Xml.XmlConvert.ToString(delay), "TimeSpan"));
+        var end = definition.Root.AddActivity("Elsa.End");
+        definition.Root.Connect(start.Id, "Done", wait.Id);
+        definition.Root.Connect(wait.Id, "Done", end.Id);
+        return definition;
+    }
+
     private IJourneyInstanceGrain Instance(string phone) => Runtime.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId(phone));
 
     private static byte[] Inbound(string from, string to, string text, string id) => Encoding.UTF8.GetBytes(new JsonObject
@@ -78,13 +91,8 @@ public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
     {
         var journey = Path.Combine(_bed.DataDirectory, "journeys");
         Directory.CreateDirectory(journey);
-        var definition = WorkflowDefinition.Create("pause", "Pause");
-        var start = definition.Root.AddActivity("Elsa.Start");
-        var delay = definition.Root.AddActivity("Elsa.Delay");
-        delay.SetInput("timeSpan", InputValue.Literal("PT2S", "TimeSpan"));
-        var end = definition.Root.AddActivity("Elsa.End");
-        definition.Root.Connect(start.Id, "Done", delay.Id);
-        definition.Root.Connect(delay.Id, "Done", end.Id);
+        var definition = PauseJourney(TimeSpan.FromSeconds(2));
+        var delay = definition.Root.Activities[1];
 
         await _bed.StartRuntimeAsync();
         Runtime.Catalog.Register(definition);
@@ -101,6 +109,29 @@ public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
         var state = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>((await Runtime.Instances.GetAsync(id))!.StateJson)!;
         Assert.Single(state.History, h => h.ActivityId == delay.Id && h.Outcomes.Count > 0);
         Assert.Equal(4, finished!.Steps); // start, delay waiting, delay done, end
+    }
+
+    [Fact]
+    public async Task Timers_that_cannot_fire_do_not_hold_up_the_timers_due_after_them()
+    {
+        await _bed.StartRuntimeAsync(runtime: o => o.TimeoutScanBatchSize = 2);
+        var definition = PauseJourney(TimeSpan.FromSeconds(1));
+        Runtime.Catalog.Register(definition);
+        var id = JourneyStartRequest.InstanceIdFor("pause", null, "c1");
+        await Runtime.Grains.GetGrain<IJourneyInstanceGrain>(id).StartAsync(new JourneyStartRequest { DefinitionId = "pause", CustomerKey = "c1" });
+
+        // Due before it, a page and more of instances that stay due: two whose journey was removed, one whose state is unreadable.
+        var waiting = (await Runtime.Instances.GetAsync(id))!;
+        var longAgo = DateTimeOffset.UtcNow.AddHours(-1);
+        foreach (var (stuck, state) in new[] { ("gone-1", waiting.StateJson), ("gone-2", waiting.StateJson), ("unreadable", "{ not json") })
+        {
+            await Runtime.Instances.SaveAsync(waiting with { InstanceId = stuck, DefinitionId = "removed", StateJson = state, NextDueAt = longAgo, WaitingOn = [] }, 0);
+        }
+
+        var finished = await Runtime.WaitForStatusAsync(id, "Finished");
+
+        Assert.Equal("Finished", finished!.Status);
+        Assert.Equal(["gone-1", "gone-2", "unreadable"], (await Runtime.Instances.FindDueAsync(DateTimeOffset.UtcNow, 10)).Select(d => d.InstanceId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Delivery;
+using JourneyPlugin.Runtime.Hosting;
 using WireMock.Server;
 
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
@@ -39,8 +40,8 @@ internal sealed class RuntimeTestBed : IAsyncDisposable
         return Sandbox = InfobipSandbox.Start(options);
     }
 
-    public async Task<EmbeddedRuntime> StartRuntimeAsync(Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null) =>
-        Runtime = await EmbeddedRuntime.StartAsync(Sandbox, DataDirectory, campaigns: campaigns, settlement: settlement);
+    public async Task<EmbeddedRuntime> StartRuntimeAsync(Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null) =>
+        Runtime = await EmbeddedRuntime.StartAsync(Sandbox, DataDirectory, campaigns: campaigns, settlement: settlement, runtime: runtime);
 
     public async Task StopRuntimeAsync()
     {

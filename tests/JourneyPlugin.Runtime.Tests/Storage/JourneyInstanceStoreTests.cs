@@ -144,6 +144,25 @@ public sealed class JourneyInstanceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task FindDue_pages_after_the_last_instance_seen_even_when_it_is_still_due()
+    {
+        var now = TestDatabase.Start.AddHours(1);
+        foreach (var (id, minutesAgo) in new[] { ("c", 5), ("a", 5), ("b", 5), ("d", 1), ("e", 10) })
+        {
+            await Store.SaveAsync(Instance(id, dueAt: now.AddMinutes(-minutesAgo)), 0);
+        }
+
+        var first = await Store.FindDueAsync(now, 2);
+        var second = await Store.FindDueAsync(now, 2, first[^1]);
+        var third = await Store.FindDueAsync(now, 2, second[^1]);
+
+        Assert.Equal(["e", "a"], first.Select(d => d.InstanceId));
+        Assert.Equal(["b", "c"], second.Select(d => d.InstanceId));
+        Assert.Equal(["d"], third.Select(d => d.InstanceId));
+        Assert.Empty(await Store.FindDueAsync(now, 2, third[^1]));
+    }
+
+    [Fact]
     public async Task A_cleared_timer_is_no_longer_due()
     {
         await Store.SaveAsync(Instance("i-1", dueAt: TestDatabase.Start), 0);
@@ -182,21 +201,25 @@ public sealed class JourneyInstanceStoreTests : IDisposable
     {
         await Store.SaveAsync(Instance("i-1", dueAt: TestDatabase.Start), 0);
 
-        var plan = await _db.Storage.Database.ReadAsync(connection =>
+        foreach (var sql in new[] { SqliteJourneyInstanceStore.FindDueSql, SqliteJourneyInstanceStore.FindDueAfterSql })
         {
-            using var explain = connection.Command("EXPLAIN QUERY PLAN " + SqliteJourneyInstanceStore.FindDueSql).With("$now", TestDatabase.Start).With("$limit", 10);
-            using var reader = explain.ExecuteReader();
-            var details = new List<string>();
-            while (reader.Read())
+            var plan = await _db.Storage.Database.ReadAsync(connection =>
             {
-                details.Add(reader.GetString(3));
-            }
+                using var explain = connection.Command("EXPLAIN QUERY PLAN " + sql)
+                    .With("$now", TestDatabase.Start).With("$limit", 10).With("$afterDue", TestDatabase.Start).With("$afterId", "i-0");
+                using var reader = explain.ExecuteReader();
+                var details = new List<string>();
+                while (reader.Read())
+                {
+                    details.Add(reader.GetString(3));
+                }
 
-            return string.Join(" | ", details);
-        }, CancellationToken.None);
+                return string.Join(" | ", details);
+            }, CancellationToken.None);
 
-        Assert.Contains("USING COVERING INDEX ix_instances_due", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+            Assert.Contains("USING COVERING INDEX ix_instances_due", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

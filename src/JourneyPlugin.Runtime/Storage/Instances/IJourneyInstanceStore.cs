@@ -36,9 +36,11 @@ public interface IJourneyInstanceStore
 
     /// <summary>
     /// Up to <paramref name="limit"/> instances whose next timer is due at or before <paramref name="now"/>,
-    /// oldest due time first. Served from an index, so a million pending timers cost no more than a few.
+    /// oldest due time first (then by id), starting after <paramref name="after"/> when given, so that
+    /// a scan pages through them even when some stay due. Served from an index, so a million pending
+    /// timers cost no more than a few.
     /// </summary>
-    Task<IReadOnlyList<DueInstance>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<DueInstance>> FindDueAsync(DateTimeOffset now, int limit, DueInstance? after = null, CancellationToken cancellationToken = default);
 
     /// <summary>A page of the instances of a campaign run, in instance id order, without their state.</summary>
     Task<IReadOnlyList<StoredInstanceSummary>> ListByRunAsync(string runId, int skip, int take, CancellationToken cancellationToken = default);

@@ -85,12 +85,14 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DueInstance>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DueInstance>> FindDueAsync(DateTimeOffset now, int limit, DueInstance? after = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return database.ReadAsync<IReadOnlyList<DueInstance>>(connection =>
         {
-            using var query = connection.Command(FindDueSql).With("$now", now).With("$limit", limit);
+            using var query = after is null
+                ? connection.Command(FindDueSql).With("$now", now).With("$limit", limit)
+                : connection.Command(FindDueAfterSql).With("$now", now).With("$limit", limit).With("$afterDue", after.DueAt).With("$afterId", after.InstanceId);
             using var reader = query.ExecuteReader();
             var due = new List<DueInstance>();
             while (reader.Read())
@@ -164,9 +166,13 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
         }, cancellationToken);
     }
 
-    /// <summary>The query of <see cref="FindDueAsync"/>, exposed so a test can check its plan.</summary>
+    /// <summary>The query of <see cref="FindDueAsync"/>'s first page, exposed so a test can check its plan.</summary>
     internal const string FindDueSql =
         "SELECT instance_id, next_due_at FROM instances WHERE next_due_at IS NOT NULL AND next_due_at <= $now ORDER BY next_due_at, instance_id LIMIT $limit;";
+
+    /// <summary>The query of <see cref="FindDueAsync"/>'s next pages: a range of the same index, after the last row seen.</summary>
+    internal const string FindDueAfterSql =
+        "SELECT instance_id, next_due_at FROM instances WHERE next_due_at IS NOT NULL AND next_due_at <= $now AND (next_due_at, instance_id) > ($afterDue, $afterId) ORDER BY next_due_at, instance_id LIMIT $limit;";
 
     private static long Insert(SqliteTransaction transaction, StoredInstance instance)
     {
