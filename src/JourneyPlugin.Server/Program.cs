@@ -15,6 +15,7 @@ try
 
     var app = builder.Build();
     app.MapJourneyPluginServer();
+    ConfigurationErrors.ThrowIfInvalid(app);
     await app.RunAsync();
     return 0;
 }
@@ -22,7 +23,7 @@ catch (Exception e) when (ConfigurationErrors.Of(e) is { Count: > 0 } errors)
 {
     foreach (var error in errors)
     {
-        await Console.Error.WriteLineAsync($"journeyplugin: {error.Message}");
+        await Console.Error.WriteLineAsync($"journeyplugin: {error}");
     }
 
     return 1;

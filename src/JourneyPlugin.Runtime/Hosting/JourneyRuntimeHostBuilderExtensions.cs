@@ -40,16 +40,10 @@ public static class JourneyRuntimeHostBuilderExtensions
         builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "journeyplugin", clusterId: "embedded"));
 
         var services = builder.Services;
-        services.AddOptions<JourneyRuntimeOptions>().Configure(o =>
-        {
-            o.DataDirectory = options.DataDirectory;
-            o.WorkflowsDirectory = options.WorkflowsDirectory;
-            o.SiloPort = options.SiloPort;
-            o.GatewayPort = options.GatewayPort;
-            o.TimeoutScanInterval = options.TimeoutScanInterval;
-            o.TimeoutScanBatchSize = options.TimeoutScanBatchSize;
-            o.TimeoutFiringParallelism = options.TimeoutFiringParallelism;
-        });
+        // The same delegate in the options pipeline, after what the host bound (a settings section):
+        // those settings stay unless the delegate sets them, and are validated at start.
+        services.AddOptions<JourneyRuntimeOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JourneyRuntimeOptions>, JourneyRuntimeOptionsValidator>());
         services.AddOptions<ConversationOptions>();
         services.AddOptions<CampaignOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CampaignOptions>, CampaignOptionsValidator>());

@@ -16,7 +16,7 @@ public sealed class JourneyRuntimeOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>How often due timers are looked for; timeouts fire within this of their due time.</summary>
-    public TimeSpan TimeoutScanInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan TimeoutScanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many due instances one query reads.</summary>
     public int TimeoutScanBatchSize { get; set; } = 1000;

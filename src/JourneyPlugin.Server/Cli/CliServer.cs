@@ -27,6 +27,7 @@ internal sealed class CliServer : IAsyncDisposable
         app.MapJourneyPluginServer();
         try
         {
+            Configuration.ConfigurationErrors.ThrowIfInvalid(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch

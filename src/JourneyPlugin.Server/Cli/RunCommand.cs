@@ -91,7 +91,7 @@ internal static class RunCommand
             {
                 foreach (var problem in errors)
                 {
-                    await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
+                    await error.WriteLineAsync(problem).ConfigureAwait(false);
                 }
 
                 return ExitCodes.Failure;

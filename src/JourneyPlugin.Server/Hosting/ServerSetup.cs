@@ -119,10 +119,10 @@ internal static class ServerSetup
         // Tuning sections, bound before the runtime's own settings so those win: JourneyPlugin:Infobip (client
         // time-outs, retries, circuit breaker, template bulks), JourneyPlugin:Settlement (unknown outcomes),
         // JourneyPlugin:Runtime (scanners), JourneyPlugin:Campaigns (enrolment batches).
-        services.Configure<InfobipClientOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Infobip"));
-        services.Configure<SettlementOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Settlement"));
-        services.Configure<JourneyRuntimeOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Runtime"));
-        services.Configure<CampaignOptions>(builder.Configuration.GetSection($"{ServerOptions.SectionName}:Campaigns"));
+        services.Configure<InfobipClientOptions>(builder.Configuration.GetSection(TuningSections.Infobip));
+        services.Configure<SettlementOptions>(builder.Configuration.GetSection(TuningSections.Settlement));
+        services.Configure<JourneyRuntimeOptions>(builder.Configuration.GetSection(TuningSections.Runtime));
+        services.Configure<CampaignOptions>(builder.Configuration.GetSection(TuningSections.Campaigns));
         builder.AddJourneyRuntime(o =>
         {
             o.DataDirectory = options.DataDirectory;

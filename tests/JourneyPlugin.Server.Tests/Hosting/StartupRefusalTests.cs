@@ -58,12 +58,18 @@ public sealed class StartupRefusalTests
         var (exitCode, output) = await RunServerAsync(
             "--urls", "http://127.0.0.1:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
             "--JourneyPlugin:Campaigns:Parallelism", "0",
-            "--JourneyPlugin:Infobip:MaxTemplatesPerRequest", "5000");
+            "--JourneyPlugin:Infobip:MaxTemplatesPerRequest", "5000",
+            "--JourneyPlugin:Runtime:TimeoutScanInterval", "00:05:00");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Parallelism: must be between 1 and 4096", output, StringComparison.Ordinal);
-        Assert.Contains("MaxTemplatesPerRequest: must be between 1 and 1000", output, StringComparison.Ordinal);
+        Assert.Contains("journeyplugin: JourneyPlugin:Runtime:TimeoutScanInterval: must be positive and at most a minute", output, StringComparison.Ordinal);
+        Assert.Contains("journeyplugin: JourneyPlugin:Campaigns:Parallelism: must be between 1 and 4096", output, StringComparison.Ordinal);
+        Assert.Contains("journeyplugin: JourneyPlugin:Infobip:MaxTemplatesPerRequest: must be between 1 and 1000", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+
+        // A user's mistake, not a crash: no host failure logged with a stack trace before the two lines.
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,8 +86,9 @@ public sealed class StartupRefusalTests
         var (exitCode, output) = await RunServerAsync(environment, "run", Cli.CommandLine.Journey("welcome-offer.json"), "--audience", audience);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Parallelism: must be between 1 and 4096", output, StringComparison.Ordinal);
-        Assert.Contains("MaxTemplatesPerRequest: must be between 1 and 1000", output, StringComparison.Ordinal);
+        Assert.Contains("JourneyPlugin:Campaigns:Parallelism: must be between 1 and 4096", output, StringComparison.Ordinal);
+        Assert.Contains("JourneyPlugin:Infobip:MaxTemplatesPerRequest: must be between 1 and 1000", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     /// <summary>Runs the server process in a temporary directory until it exits (30 s at most).</summary>
