@@ -42,7 +42,7 @@ internal sealed partial class CampaignRunGrain(
             // A restart in the middle of enrolment: go on from the cursor.
             StartTimer();
         }
-        else if (_run?.Status == RunStatus.Cancelled && await HasActiveInstancesAsync(cancellationToken))
+        else if (_run?.Status == RunStatus.Cancelled && await instances.HasActiveAsync(RunId, cancellationToken))
         {
             // A restart in the middle of cancelling.
             StartSweep();
@@ -156,12 +156,6 @@ internal sealed partial class CampaignRunGrain(
             _sweep?.Dispose();
             _sweep = null;
         }
-    }
-
-    private async Task<bool> HasActiveInstancesAsync(CancellationToken cancellationToken)
-    {
-        var statuses = await instances.CountStatusesAsync(RunId, cancellationToken);
-        return statuses.GetValueOrDefault(nameof(WorkflowStatus.Suspended)) + statuses.GetValueOrDefault(nameof(WorkflowStatus.Running)) > 0;
     }
 
     private async Task EnrolBatchAsync(CancellationToken cancellationToken)

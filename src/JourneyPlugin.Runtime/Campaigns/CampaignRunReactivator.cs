@@ -8,7 +8,7 @@ namespace JourneyPlugin.Runtime.Campaigns;
 /// After a start, wakes the grains of runs that were enrolling or cancelling when the process stopped:
 /// a run grain resumes from its cursor when it activates, but nothing else would activate it.
 /// </summary>
-internal sealed partial class CampaignRunReactivator(IRunStore runs, IGrainFactory grains, ILogger<CampaignRunReactivator> logger) : BackgroundService
+internal sealed partial class CampaignRunReactivator(IRunStore runs, IJourneyInstanceStore instances, IGrainFactory grains, ILogger<CampaignRunReactivator> logger) : BackgroundService
 {
     private const int PageSize = 500;
 
@@ -38,7 +38,13 @@ internal sealed partial class CampaignRunReactivator(IRunStore runs, IGrainFacto
             var page = await runs.ListAsync(skip, PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var run in page.Where(r => r.Status is RunStatus.Running or RunStatus.Cancelled))
             {
-                // Activation is what resumes it; a cancelled run with nothing left to cancel just deactivates later.
+                // A cancelled run is woken only while instances are left to cancel: old runs stay asleep.
+                if (run.Status == RunStatus.Cancelled && !await instances.HasActiveAsync(run.RunId, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                // Activation is what resumes it.
                 await grains.GetGrain<ICampaignRunGrain>(run.RunId).GetAsync().ConfigureAwait(false);
                 woken++;
             }

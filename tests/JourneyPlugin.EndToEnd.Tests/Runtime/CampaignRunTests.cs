@@ -2,6 +2,8 @@ using System.Text;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using WireMock.Server;
 
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
@@ -124,5 +126,46 @@ public sealed class CampaignRunTests : IAsyncLifetime, IAsyncDisposable
 
         Assert.Equal(201, done!.RowsRead);
         Assert.Equal(196, (await runtime.Runs.GetFunnelAsync("run-pause")).Total.Enrolled);
+    }
+    [Fact]
+    public async Task After_a_restart_only_the_cancelled_runs_with_instances_left_to_cancel_are_woken()
+    {
+        // Five customers who never reply, so each run's instances wait.
+        var audience = Path.Combine(_bed.DataDirectory, "quiet.csv");
+        File.WriteAllText(audience, "customer_id,phone,first_name,promo_code\n" + string.Concat("04589".Select(d => $"q{d},8491234000{d},Quiet,WELCOME15\n")));
+        var runtime = await _bed.StartRuntimeAsync();
+        foreach (var runId in new[] { "run-swept", "run-left" })
+        {
+            await runtime.Grains.GetGrain<ICampaignRunGrain>(runId).StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = runId, AudiencePath = audience });
+            await WaitUntilAsync(async () => await runtime.Instances.CountByStatusAsync(runId, "Suspended") == 5);
+        }
+
+        await runtime.Grains.GetGrain<ICampaignRunGrain>("run-swept").CancelAsync();
+        await WaitUntilAsync(async () => !await runtime.Instances.HasActiveAsync("run-swept"));
+        await _bed.StopRuntimeAsync();
+
+        // As if the process had stopped between a cancel and its sweep.
+        runtime = await _bed.StartRuntimeAsync();
+        await runtime.Runs.UpdateStatusAsync("run-left", RunStatus.Cancelled);
+        var reactivator = runtime.Services.GetServices<IHostedService>().OfType<CampaignRunReactivator>().Single();
+
+        Assert.Equal(1, await reactivator.ReactivateAsync(CancellationToken.None));
+        await WaitUntilAsync(async () => await runtime.Instances.CountByStatusAsync("run-left", "Cancelled") == 5);
+        Assert.Equal(5, await runtime.Instances.CountByStatusAsync("run-swept", "Cancelled"));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the condition did not hold within 30 s");
     }
 }

@@ -246,6 +246,35 @@ public sealed class JourneyInstanceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_has_active_instances_while_one_runs_or_waits()
+    {
+        await Store.SaveAsync(Instance("done", status: "Finished"), 0);
+        await Store.SaveAsync(Instance("cancelled", status: "Cancelled"), 0);
+        await Store.SaveAsync(Instance("elsewhere", runId: "run-2", status: "Suspended"), 0);
+        Assert.False(await Store.HasActiveAsync("run-1"));
+
+        await Store.SaveAsync(Instance("waiting", status: "Suspended"), 0);
+        Assert.True(await Store.HasActiveAsync("run-1"));
+        await Store.SaveAsync(Instance("waiting", status: "Running"), 1);
+        Assert.True(await Store.HasActiveAsync("run-1"));
+        Assert.False(await Store.HasActiveAsync("run-3"));
+
+        var plan = await _db.Storage.Database.ReadAsync(connection =>
+        {
+            using var explain = connection.Command("EXPLAIN QUERY PLAN " + SqliteJourneyInstanceStore.HasActiveSql).With("$run", "run-1");
+            using var reader = explain.ExecuteReader();
+            var details = new List<string>();
+            while (reader.Read())
+            {
+                details.Add(reader.GetString(3));
+            }
+
+            return string.Join(" | ", details);
+        }, CancellationToken.None);
+        Assert.Contains("INDEX ix_instances_run_status (run_id=? AND status=?)", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_arguments_name_the_parameter()
     {
         Assert.Equal("instanceId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.GetAsync(null!))).ParamName);

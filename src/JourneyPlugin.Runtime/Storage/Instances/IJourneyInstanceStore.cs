@@ -53,4 +53,7 @@ public interface IJourneyInstanceStore
 
     /// <summary>How many instances of a run are in each status; statuses without instances are absent.</summary>
     Task<IReadOnlyDictionary<string, int>> CountStatusesAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an instance of a run is still running or waiting; answered from an index, however large the run.</summary>
+    Task<bool> HasActiveAsync(string runId, CancellationToken cancellationToken = default);
 }

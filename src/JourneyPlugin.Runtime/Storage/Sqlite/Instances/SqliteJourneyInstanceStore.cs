@@ -166,6 +166,21 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<bool> HasActiveAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return database.ReadAsync(connection =>
+        {
+            using var query = connection.Command(HasActiveSql).With("$run", runId);
+            return query.ExecuteScalar() is 1L;
+        }, cancellationToken);
+    }
+
+    /// <summary>The query of <see cref="HasActiveAsync"/>, exposed so a test can check its plan.</summary>
+    internal const string HasActiveSql =
+        "SELECT EXISTS (SELECT 1 FROM instances WHERE run_id = $run AND status IN ('Running', 'Suspended'));";
+
     /// <summary>The query of <see cref="FindDueAsync"/>'s first page, exposed so a test can check its plan.</summary>
     internal const string FindDueSql =
         "SELECT instance_id, next_due_at FROM instances WHERE next_due_at IS NOT NULL AND next_due_at <= $now ORDER BY next_due_at, instance_id LIMIT $limit;";
