@@ -27,38 +27,63 @@ internal sealed partial class WebhookInboxDrainer(IWebhookInbox inbox, WebhookIn
     private async Task<int> DrainOlderThanAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
     {
         var applied = 0;
-        foreach (var entry in await inbox.ListPendingAsync(receivedBefore, BatchSize, cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<WebhookInboxEntry> page;
+        long last = 0;
+        do
         {
-            if (!Enum.TryParse<WebhookKind>(entry.Kind, out var kind))
+            page = await inbox.ListPendingAsync(receivedBefore, BatchSize, last, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page)
             {
-                continue;
-            }
-
-            WebhookBatch batch;
-            try
-            {
-                batch = ingest.Parse(kind, entry.Body.ToArray());
-            }
-            catch (InfobipWebhookFormatException e)
-            {
-                // Parsed before it was kept, so only a parser change can get here: keep the body for a person to look at.
-                await inbox.RecordFailureAsync(entry.Id, e.Message, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            try
-            {
-                await ingest.ApplyAsync(entry.Id, batch, cancellationToken).ConfigureAwait(false);
-                applied++;
-                Log.Applied(logger, kind, entry.Id, entry.Attempts);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.StillFailing(logger, kind, entry.Id, entry.Attempts + 1, e.GetType().Name);
+                last = entry.Id;
+                applied += await DrainAsync(entry, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
         }
+        while (page.Count == BatchSize);
 
         return applied;
+    }
+
+    /// <summary>Applies one kept body; whether it was applied.</summary>
+    private async Task<bool> DrainAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<WebhookKind>(entry.Kind, out var kind))
+        {
+            await SetAsideAsync(entry, $"'{entry.Kind}' is not a kind of webhook this build knows", cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        WebhookBatch batch;
+        try
+        {
+            batch = ingest.Parse(kind, entry.Body.ToArray());
+        }
+        catch (InfobipWebhookFormatException e)
+        {
+            await SetAsideAsync(entry, e.Message, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        try
+        {
+            await ingest.ApplyAsync(entry.Id, batch, cancellationToken).ConfigureAwait(false);
+            Log.Applied(logger, kind, entry.Id, entry.Attempts);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.StillFailing(logger, kind, entry.Id, entry.Attempts + 1, e.GetType().Name);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Bodies are parsed before they are kept, so only a change of build makes one unreadable, and trying
+    /// again would not help: it is kept for a person to look at, out of the way of the others.
+    /// </summary>
+    private async Task SetAsideAsync(WebhookInboxEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        await inbox.SetAsideAsync(entry.Id, reason, cancellationToken).ConfigureAwait(false);
+        Log.SetAside(logger, entry.Kind, entry.Id);
     }
 
     private static partial class Log
@@ -69,5 +94,8 @@ internal sealed partial class WebhookInboxDrainer(IWebhookInbox inbox, WebhookIn
         // The exception's type only: its message may quote a customer's number. The inbox row has the message.
         [LoggerMessage(2, LogLevel.Warning, "The kept {Kind} webhook {InboxId} failed again (attempt {Attempts}, {ErrorType}); it stays in the inbox")]
         public static partial void StillFailing(ILogger logger, WebhookKind kind, long inboxId, int attempts, string errorType);
+
+        [LoggerMessage(3, LogLevel.Error, "The kept {Kind} webhook {InboxId} can never be applied by this build; it is set aside in the inbox (webhook_inbox.last_error says why)")]
+        public static partial void SetAside(ILogger logger, string kind, long inboxId);
     }
 }

@@ -50,6 +50,27 @@ public sealed class WebhookInboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Pending_bodies_are_paged_after_an_id_and_those_set_aside_are_no_longer_listed()
+    {
+        var inbox = _db.Storage.WebhookInbox;
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await inbox.AddAsync("infobip/a", "DeliveryReports", "{}"u8.ToArray()));
+        }
+
+        await inbox.SetAsideAsync(ids[1], "$.results: required field is missing");
+        var later = _db.Time.GetUtcNow() + TimeSpan.FromSeconds(1);
+
+        var first = await inbox.ListPendingAsync(later, 2);
+        var second = await inbox.ListPendingAsync(later, 2, first[^1].Id);
+
+        Assert.Equal([ids[0], ids[2]], first.Select(e => e.Id));
+        Assert.Equal([ids[3], ids[4]], second.Select(e => e.Id));
+        Assert.Empty(await inbox.ListPendingAsync(later, 2, second[^1].Id));
+    }
+
+    [Fact]
     public async Task A_file_of_the_first_schema_is_migrated_keeping_its_data()
     {
         // Build a version-1 file by hand, as a build before the inbox left it.

@@ -16,6 +16,16 @@ public interface IWebhookInbox
     /// <summary>Records a failed attempt to apply a body, which stays for the next one.</summary>
     Task RecordFailureAsync(long id, string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Bodies received before <paramref name="receivedBefore"/> and not applied yet, oldest first.</summary>
-    Task<IReadOnlyList<WebhookInboxEntry>> ListPendingAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Keeps a body that can never be applied (it no longer parses, its kind is unknown) out of further
+    /// attempts; it stays, with <paramref name="reason"/>, for a person to look at.
+    /// </summary>
+    Task SetAsideAsync(long id, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Bodies received before <paramref name="receivedBefore"/>, not applied yet and not set aside, oldest
+    /// first, after the id <paramref name="afterId"/>: a pass pages through them all, so bodies that keep
+    /// failing do not hide the ones behind them.
+    /// </summary>
+    Task<IReadOnlyList<WebhookInboxEntry>> ListPendingAsync(DateTimeOffset receivedBefore, int limit, long afterId = 0, CancellationToken cancellationToken = default);
 }

@@ -37,13 +37,24 @@ internal sealed class SqliteWebhookInbox(SqliteDatabase database) : IWebhookInbo
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<WebhookInboxEntry>> ListPendingAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken = default) =>
+    public Task SetAsideAsync(long id, string reason, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(WriteDurability.Normal, transaction =>
+        {
+            using var update = transaction.Command("UPDATE webhook_inbox SET attempts = attempts + 1, last_error = $error, set_aside_at = $now WHERE id = $id;")
+                .With("$id", id).With("$error", reason).With("$now", database.Time.GetUtcNow());
+            return update.ExecuteNonQuery();
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookInboxEntry>> ListPendingAsync(DateTimeOffset receivedBefore, int limit, long afterId = 0, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<WebhookInboxEntry>>(connection =>
         {
             using var query = connection.Command("""
-                SELECT id, source, kind, body, received_at, attempts FROM webhook_inbox WHERE received_at < $before ORDER BY id LIMIT $limit;
+                SELECT id, source, kind, body, received_at, attempts FROM webhook_inbox
+                WHERE id > $after AND received_at < $before AND set_aside_at IS NULL
+                ORDER BY id LIMIT $limit;
                 """)
-                .With("$before", receivedBefore).With("$limit", limit);
+                .With("$before", receivedBefore).With("$limit", limit).With("$after", afterId);
             using var reader = query.ExecuteReader();
             var entries = new List<WebhookInboxEntry>();
             while (reader.Read())

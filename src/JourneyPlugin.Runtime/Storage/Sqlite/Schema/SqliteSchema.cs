@@ -11,6 +11,7 @@ internal static class SqliteSchema
     [
         new(1, "instances, bookmarks, send ledger, conversations, runs", SqliteSchemaV1.Sql),
         new(2, "webhook inbox", SqliteSchemaV2.Sql),
+        new(3, "webhook bodies set aside", SqliteSchemaV3.Sql),
     ];
 
     /// <summary>The version this build creates.</summary>
