@@ -1,3 +1,4 @@
+using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.WhatsApp.Activities;
@@ -25,31 +26,53 @@ internal sealed partial class SendSettler(
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => SettleAsync(cancellationToken);
 
+    /// <summary>Settles every send past the window, a page at a time; returns how many.</summary>
     internal async Task<int> SettleAsync(CancellationToken cancellationToken)
     {
+        const int PageSize = 100;
         var now = Clock.GetUtcNow();
         var policy = options.Value.Policy;
+        var decision = policy == SendSettlement.Resend ? SettlementDecision.ResendSameMessageId : SettlementDecision.MarkFailed;
         var settled = 0;
-        foreach (var entry in await ledger.FindUnsettledAsync(now - options.Value.Window, 100, cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<LedgerEntry> page;
+        do
         {
-            var decision = policy == SendSettlement.Resend ? SettlementDecision.ResendSameMessageId : SettlementDecision.MarkFailed;
-
-            // False when a delivery report settled it in the meantime.
-            if (!await ledger.RecordSettlementAsync(entry.MessageId, decision, now, cancellationToken).ConfigureAwait(false))
+            // A settled row leaves this query (a resend opens a new window from now), so the next page is further on.
+            page = await ledger.FindUnsettledAsync(now - options.Value.Window, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page)
             {
-                continue;
-            }
+                // False when a delivery report settled it in the meantime.
+                if (!await ledger.RecordSettlementAsync(entry.MessageId, decision, now, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
 
-            Log.Settled(logger, entry.MessageId, decision);
-            if (entry.InstanceId.Length > 0)
-            {
-                await SendSettlements.ResumeAsync(grains, entry.InstanceId, entry.MessageId, policy).ConfigureAwait(false);
+                Log.Settled(logger, entry.MessageId, decision);
+                settled++;
+                if (entry.InstanceId.Length > 0)
+                {
+                    await TellJourneyAsync(entry, policy).ConfigureAwait(false);
+                }
             }
-
-            settled++;
         }
+        while (page.Count == PageSize);
 
         return settled;
+    }
+
+    /// <summary>Resumes the journey waiting on the send; a failure is logged and does not stop the others.</summary>
+    private async Task TellJourneyAsync(LedgerEntry entry, SendSettlement policy)
+    {
+        try
+        {
+            await SendSettlements.ResumeAsync(grains, entry.InstanceId, entry.MessageId, policy).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // One journey that cannot be told must not keep the others waiting.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.ResumeFailed(logger, entry.MessageId, JourneyStartRequest.Redact(entry.InstanceId), e);
+        }
     }
 
     private static partial class Log
@@ -57,5 +80,7 @@ internal sealed partial class SendSettler(
         [LoggerMessage(1, LogLevel.Warning, "Message {MessageId} had no evidence of delivery within the settlement window: {Decision}")]
         public static partial void Settled(ILogger logger, string messageId, SettlementDecision decision);
 
+        [LoggerMessage(2, LogLevel.Error, "Message {MessageId} was settled but its journey instance {InstanceId} could not be told; it goes on at its own timeout, if it has one")]
+        public static partial void ResumeFailed(ILogger logger, string messageId, string instanceId, Exception exception);
     }
 }
