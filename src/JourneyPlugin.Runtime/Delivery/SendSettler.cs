@@ -10,7 +10,10 @@ namespace JourneyPlugin.Runtime.Delivery;
 /// <summary>
 /// Settles sends whose outcome stayed unknown past the window without evidence: records the policy's
 /// decision in the ledger, then resumes the waiting journey with it (resend with the same message id,
-/// or fail). A report that arrives first settles the send by evidence instead and wins.
+/// or fail). A report that arrives first settles the send by evidence instead and wins. Downtime does
+/// not count toward the window: evidence sent while the process was down arrives after it starts (the
+/// vendor retries its webhooks, the inbox keeps what a crash cut short), so after a start nothing is
+/// settled until the process has listened for one whole window.
 /// </summary>
 internal sealed partial class SendSettler(
     ISendLedger ledger,
@@ -20,6 +23,8 @@ internal sealed partial class SendSettler(
     ILogger<SendSettler> logger) : PeriodicBackgroundService(clock, logger)
 {
     protected override TimeSpan Interval => options.Value.ScanInterval;
+
+    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
 
     // An unsettled send is older than the window by definition; nothing is urgent at start.
     protected override bool RunAtStart => false;
@@ -31,6 +36,11 @@ internal sealed partial class SendSettler(
     {
         const int PageSize = 100;
         var now = Clock.GetUtcNow();
+        if (now - _startedAt < options.Value.Window)
+        {
+            return 0;
+        }
+
         var policy = options.Value.Policy;
         var decision = policy == SendSettlement.Resend ? SettlementDecision.ResendSameMessageId : SettlementDecision.MarkFailed;
         var settled = 0;

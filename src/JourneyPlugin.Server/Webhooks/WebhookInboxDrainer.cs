@@ -6,13 +6,16 @@ namespace JourneyPlugin.Server.Webhooks;
 
 /// <summary>
 /// Applies the webhook bodies left in the inbox: those whose application failed (the runtime was
-/// unavailable) or was cut short by a crash or shutdown. Only bodies older than <see cref="Grace"/>
-/// are taken, so a request still applying its own body is not raced (a race would be harmless).
+/// unavailable) or was cut short by a crash or shutdown. Bodies received by this process are taken
+/// once older than <see cref="Grace"/>, so a request still applying its own body is not raced (a race
+/// would be harmless); those left by an earlier process are taken at once, since the evidence they
+/// hold is what the send settlement waits for.
 /// </summary>
 internal sealed partial class WebhookInboxDrainer(IWebhookInbox inbox, WebhookIngest ingest, TimeProvider clock, ILogger<WebhookInboxDrainer> logger)
     : PeriodicBackgroundService(clock, logger)
 {
     private const int BatchSize = 100;
+    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
 
     /// <summary>How old a body must be before the drainer takes it.</summary>
     public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(30);
@@ -20,7 +23,11 @@ internal sealed partial class WebhookInboxDrainer(IWebhookInbox inbox, WebhookIn
     protected override TimeSpan Interval => TimeSpan.FromSeconds(10);
 
     /// <summary>One pass; public so tests can run one without waiting for the timer.</summary>
-    public Task<int> DrainAsync(CancellationToken cancellationToken) => DrainOlderThanAsync(Clock.GetUtcNow() - Grace, cancellationToken);
+    public Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var graceEnd = Clock.GetUtcNow() - Grace;
+        return DrainOlderThanAsync(graceEnd > _startedAt ? graceEnd : _startedAt, cancellationToken);
+    }
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
 

@@ -111,14 +111,15 @@ public sealed class InfobipClientResilienceTests
     [Fact]
     public async Task A_timeout_after_the_request_left_is_outcome_unknown_and_not_retried()
     {
-        using var harness = new InfobipClientHarness(o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        // A second of time-out: on a loaded machine a shorter one can expire before the server has read the request.
+        using var harness = new InfobipClientHarness(o => o.RequestTimeout = TimeSpan.FromSeconds(1));
         var received = 0;
         harness.Server.Given(Request.Create().WithPath("/whatsapp/1/message/text").UsingPost())
             .RespondWith(Response.Create().WithCallback(async _ =>
             {
                 // Counted on arrival: WireMock does not log a request whose client gave up.
                 Interlocked.Increment(ref received);
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                await Task.Delay(TimeSpan.FromSeconds(3));
                 return new ResponseMessage { StatusCode = 200, BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = InfobipResponses.Single("84912345678", "m-1") } };
             }));
 
@@ -127,7 +128,7 @@ public sealed class InfobipClientResilienceTests
         Assert.Equal(InfobipSendOutcome.OutcomeUnknown, result.Outcome);
         Assert.Equal(InfobipErrorKind.Timeout, result.Error!.Kind);
         Assert.Equal("m-1", result.MessageId);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(1, Volatile.Read(ref received));
     }
 

@@ -26,10 +26,9 @@ public sealed class SendSettlerTests : IDisposable
         }
 
         await Ledger.ReserveAsync(SendLedgerTests.Reservation("recent"));
-        var options = new SettlementOptions { Window = TimeSpan.FromMinutes(10), Policy = SendSettlement.Failed };
+        var settler = Settler(new SettlementOptions { Window = TimeSpan.FromMinutes(10), Policy = SendSettlement.Failed });
         _db.Time.Advance(TimeSpan.FromMinutes(11));
         await Ledger.ReserveAsync(SendLedgerTests.Reservation("in-window"));
-        var settler = new SendSettler(Ledger, UnreachableGrains.Create(), Options.Create(options), _db.Time, NullLogger<SendSettler>.Instance);
 
         var settled = await settler.SettleAsync(CancellationToken.None);
 
@@ -38,6 +37,28 @@ public sealed class SendSettlerTests : IDisposable
         Assert.Null((await Ledger.GetAsync("in-window"))!.Settlement);
         Assert.Equal(0, await settler.SettleAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task After_a_start_nothing_is_settled_until_the_process_has_listened_for_a_whole_window()
+    {
+        // Reserved before the process went down, and past the window when it starts again.
+        await Ledger.ReserveAsync(SendLedgerTests.Reservation("before-the-crash"));
+        _db.Time.Advance(TimeSpan.FromMinutes(30));
+        var settler = Settler(new SettlementOptions { Window = TimeSpan.FromMinutes(10), Policy = SendSettlement.Failed });
+
+        _db.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(0, await settler.SettleAsync(CancellationToken.None));
+
+        // Then what was past the window is settled; a send reserved since the start waits a window of its own.
+        await Ledger.ReserveAsync(SendLedgerTests.Reservation("after-the-start"));
+        _db.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await settler.SettleAsync(CancellationToken.None));
+        Assert.Equal(SettlementDecision.MarkFailed, (await Ledger.GetAsync("before-the-crash"))!.Settlement);
+        Assert.Null((await Ledger.GetAsync("after-the-start"))!.Settlement);
+    }
+
+    private SendSettler Settler(SettlementOptions options) =>
+        new(Ledger, UnreachableGrains.Create(), Options.Create(options), _db.Time, NullLogger<SendSettler>.Instance);
 
     /// <summary>An <see cref="IGrainFactory"/> whose every call fails, as when the silo is unavailable.</summary>
     public class UnreachableGrains : DispatchProxy

@@ -117,7 +117,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime, IAsyn
         var perCustomer = _sandbox.AcceptedMessages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Customers, perCustomer.Count);
         var duplicates = perCustomer.Where(p => p.Value != 1).Select(p => $"{p.Key}×{p.Value}").ToList();
-        Assert.True(duplicates.Count == 0, $"customers with more than one message: {string.Join(", ", duplicates.Take(20))}");
+        Assert.True(duplicates.Count == 0, $"customers with more than one message: {string.Join(", ", duplicates.Take(20))}; the server's settlements: {Settlements}");
 
         // The funnel survived the kills too: every count committed with the change it counts.
         Assert.Equal(Customers, Count(run!, "enrolled"));
@@ -130,6 +130,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime, IAsyn
     {
         get { lock (_log) { return _log.ToString(); } }
     }
+
+    /// <summary>What the server logged about settling sends, which is where a second message would come from.</summary>
+    private string Settlements => string.Join(" | ", Log.Split('\n').Where(l => l.Contains("settlement window", StringComparison.Ordinal)).Take(20));
 
     private static long Count(JsonObject run, string counter) => run["funnel"]?[counter]?.GetValue<long>() ?? 0;
 

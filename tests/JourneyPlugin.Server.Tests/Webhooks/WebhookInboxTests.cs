@@ -6,6 +6,7 @@ using JourneyPlugin.Server.Tests.Infrastructure;
 using JourneyPlugin.Server.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JourneyPlugin.Server.Tests.Webhooks;
 
@@ -48,6 +49,27 @@ public sealed class WebhookInboxTests(ServerFactory factory) : IClassFixture<Ser
         Assert.Equal(0, again);
         Assert.Single(await Ledger.ListOrphanReportsAsync(0, 10_000), o => o.Report.MessageId == id);
         Assert.Empty(await Inbox.ListPendingAsync(DateTimeOffset.UtcNow.AddMinutes(1), 1_000));
+    }
+
+    [Fact]
+    public async Task A_body_left_by_an_earlier_process_is_drained_at_once_and_a_fresh_one_after_the_grace()
+    {
+        var left = $"left-{Guid.NewGuid():N}";
+        await Inbox.AddAsync(WebhookIngest.SourceOf("sandbox"), nameof(WebhookKind.DeliveryReports), Encoding.UTF8.GetBytes(Payloads.DeliveryReport(left)));
+        await Task.Delay(10);
+
+        // A drainer of a process that started after the body was kept, with the default grace.
+        var drainer = new WebhookInboxDrainer(Inbox, factory.Services.GetRequiredService<WebhookIngest>(), TimeProvider.System, NullLogger<WebhookInboxDrainer>.Instance);
+        var fresh = $"fresh-{Guid.NewGuid():N}";
+        await Inbox.AddAsync(WebhookIngest.SourceOf("sandbox"), nameof(WebhookKind.DeliveryReports), Encoding.UTF8.GetBytes(Payloads.DeliveryReport(fresh)));
+
+        Assert.Equal(1, await drainer.DrainAsync(CancellationToken.None));
+        Assert.Contains(await Ledger.ListOrphanReportsAsync(0, 10_000), o => o.Report.MessageId == left);
+        Assert.DoesNotContain(await Ledger.ListOrphanReportsAsync(0, 10_000), o => o.Report.MessageId == fresh);
+        Assert.Single(await Inbox.ListPendingAsync(DateTimeOffset.UtcNow.AddMinutes(1), 1_000));
+
+        drainer.Grace = TimeSpan.Zero;
+        Assert.Equal(1, await drainer.DrainAsync(CancellationToken.None));
     }
 
     [Fact]
