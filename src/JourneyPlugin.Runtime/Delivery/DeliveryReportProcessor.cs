@@ -26,8 +26,10 @@ public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IGrainFa
             Log.Orphan(logger, orphan.MessageId);
         }
 
-        // Evidence settles a send whose answer was lost: its journey goes on as sent.
-        foreach (var settled in results.Where(r => r.SettledByEvidence && r.InstanceId is { Length: > 0 }))
+        // Evidence settles a send whose answer was lost: its journey goes on as sent. Told again for a
+        // report of a send settled earlier (a webhook applied again after a crash between the ledger's
+        // commit and this call): a journey no longer waiting on it ignores it.
+        foreach (var settled in results.Where(r => r.AcceptedByEvidence && r.InstanceId is { Length: > 0 }))
         {
             await SendSettlements.ResumeAsync(grains, settled.InstanceId!, settled.MessageId, WhatsApp.Activities.SendSettlement.Accepted).ConfigureAwait(false);
         }

@@ -4,6 +4,8 @@ using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.WhatsApp.Activities;
+using JourneyPlugin.WhatsApp.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.Server;
 
 namespace JourneyPlugin.EndToEnd.Tests.Runtime;
@@ -51,6 +53,26 @@ public sealed class SettlementTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal(["welcome_offer", null], received.Select(m => m.TemplateName));
         Assert.StartsWith("Great, Lan!", received[1].Text, StringComparison.Ordinal);
         Assert.Equal(LedgerSendState.Accepted, (await _bed.Runtime!.Ledger.GetAsync(received[0].MessageId))!.SendState);
+    }
+
+    [Fact]
+    public async Task Evidence_recorded_by_a_process_that_died_before_telling_the_journey_reaches_it_when_the_report_comes_again()
+    {
+        var id = await StartWelcomeAsync(reports: false, o => o.Window = TimeSpan.FromMinutes(10), "84912345671");
+        var messageId = _bed.Sandbox.AcceptedMessages.Single(m => m.To == "84912345671").MessageId;
+
+        // What a kill right after the ledger's commit leaves: the evidence recorded, the journey not told.
+        var report = new WhatsAppDeliveryReport(messageId, WhatsAppDeliveryStatus.Delivered, DateTimeOffset.UtcNow);
+        await _bed.Runtime!.Ledger.ApplyDeliveryReportsAsync([new DeliveryReport(messageId, DeliveryStatus.Delivered, report.At)]);
+        await Task.Delay(300);
+        Assert.Equal("Suspended", (await _bed.Runtime!.Grains.GetGrain<IJourneyInstanceGrain>(id).GetAsync())!.Status);
+
+        // The webhook comes again (the vendor's retry, or the inbox after the restart).
+        var again = await _bed.Runtime!.Services.GetRequiredService<DeliveryReportProcessor>().ProcessAsync([report]);
+
+        Assert.False(Assert.Single(again).SettledByEvidence);
+        await _bed.Runtime!.WaitForStatusAsync(id, "Finished");
+        Assert.Equal(2, _bed.Sandbox.AcceptedMessages.Count(m => m.To == "84912345671"));
     }
 
     [Fact]

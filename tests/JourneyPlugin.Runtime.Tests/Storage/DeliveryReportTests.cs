@@ -113,6 +113,9 @@ public sealed class DeliveryReportTests : IDisposable
 
         Assert.True(result.SettledByEvidence);
         Assert.False(again.SettledByEvidence);
+
+        // Both say the send is known accepted from evidence, so a journey not told the first time is told again.
+        Assert.Equal((true, true), (result.AcceptedByEvidence, again.AcceptedByEvidence));
         var entry = await Ledger.GetAsync("m-1");
         Assert.Equal(
             (LedgerSendState.Accepted, SettlementDecision.EvidenceOfDelivery, TestDatabase.Start.AddMinutes(3)),

@@ -14,6 +14,11 @@ namespace JourneyPlugin.Runtime.Storage;
 /// <param name="InstanceId">The row's journey instance; <see langword="null"/> for an orphan.</param>
 /// <param name="RunId">The row's run, if any.</param>
 /// <param name="ActivityId">The row's Send step; <see langword="null"/> for an orphan.</param>
+/// <param name="AcceptedByEvidence">
+/// Whether the send is known accepted from a delivery report (this one or an earlier one) rather than
+/// from the vendor's answer: its journey may still be waiting to be told, if the process that
+/// recorded the evidence died before telling it.
+/// </param>
 public sealed record DeliveryUpdateResult(
     string MessageId,
     DeliveryUpdateKind Kind,
@@ -23,7 +28,8 @@ public sealed record DeliveryUpdateResult(
     bool SettledByEvidence,
     string? InstanceId,
     string? RunId,
-    string? ActivityId)
+    string? ActivityId,
+    bool AcceptedByEvidence = false)
 {
     /// <summary>Whether the delivery status changed.</summary>
     public bool Changed => Kind == DeliveryUpdateKind.Advanced;

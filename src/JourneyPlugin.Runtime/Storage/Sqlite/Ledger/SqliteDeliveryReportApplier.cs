@@ -68,7 +68,8 @@ internal sealed class SqliteDeliveryReportApplier : IDisposable
             settled,
             current.InstanceId,
             current.RunId,
-            current.ActivityId);
+            current.ActivityId,
+            entry.Settlement == SettlementDecision.EvidenceOfDelivery);
     }
 
     /// <inheritdoc />
