@@ -64,7 +64,8 @@ internal static class ServerSetup
         services.AddJourneyPluginTelemetry(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>("store")
-            .AddCheck<SiloHealthCheck>("silo");
+            .AddCheck<SiloHealthCheck>("silo")
+            .AddCheck<WebhookInboxHealthCheck>("inbox");
 
         var webhookAuth = options.Webhooks.ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
         services.AddJourneyPlugin(j =>

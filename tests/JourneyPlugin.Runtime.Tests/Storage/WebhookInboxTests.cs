@@ -59,7 +59,9 @@ public sealed class WebhookInboxTests : IDisposable
             ids.Add(await inbox.AddAsync("infobip/a", "DeliveryReports", "{}"u8.ToArray()));
         }
 
+        Assert.Equal(0, await inbox.CountSetAsideAsync());
         await inbox.SetAsideAsync(ids[1], "$.results: required field is missing");
+        Assert.Equal(1, await inbox.CountSetAsideAsync());
         var later = _db.Time.GetUtcNow() + TimeSpan.FromSeconds(1);
 
         var first = await inbox.ListPendingAsync(later, 2);

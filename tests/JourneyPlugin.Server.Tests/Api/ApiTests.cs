@@ -21,6 +21,7 @@ public sealed class ApiTests(ServerFactory factory) : IClassFixture<ServerFactor
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("silo").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("inbox").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Server.Tests.Infrastructure;
 using JourneyPlugin.Server.Webhooks;
@@ -92,6 +93,15 @@ public sealed class WebhookInboxTests(ServerFactory factory) : IClassFixture<Ser
         Assert.True(applied >= 1);
         Assert.Single(await Ledger.ListOrphanReportsAsync(0, 10_000), o => o.Report.MessageId == id);
         Assert.Empty(await Inbox.ListPendingAsync(DateTimeOffset.UtcNow.AddMinutes(1), 1_000));
+
+        // Someone has to look at them: the health says so, still answering 200.
+        using var response = await _client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Degraded", health.GetProperty("status").GetString());
+        var inbox = health.GetProperty("checks").GetProperty("inbox");
+        Assert.Equal("Degraded", inbox.GetProperty("status").GetString());
+        Assert.StartsWith($"{await Inbox.CountSetAsideAsync()} webhook bodies could not be applied", inbox.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

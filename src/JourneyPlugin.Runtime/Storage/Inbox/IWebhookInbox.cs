@@ -22,6 +22,9 @@ public interface IWebhookInbox
     /// </summary>
     Task SetAsideAsync(long id, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>How many bodies are set aside, waiting for a person.</summary>
+    Task<int> CountSetAsideAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Bodies received before <paramref name="receivedBefore"/>, not applied yet and not set aside, oldest
     /// first, after the id <paramref name="afterId"/>: a pass pages through them all, so bodies that keep

@@ -46,6 +46,15 @@ internal sealed class SqliteWebhookInbox(SqliteDatabase database) : IWebhookInbo
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<int> CountSetAsideAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection =>
+        {
+            // The inbox holds only bodies not applied yet, so this counts few rows.
+            using var query = connection.Command("SELECT count(*) FROM webhook_inbox WHERE set_aside_at IS NOT NULL;");
+            return Convert.ToInt32(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<WebhookInboxEntry>> ListPendingAsync(DateTimeOffset receivedBefore, int limit, long afterId = 0, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<WebhookInboxEntry>>(connection =>
         {
