@@ -71,6 +71,9 @@ public sealed class InfobipSandboxOptions
     /// <summary>The wait before the first retry of a failed webhook POST; it doubles with every retry.</summary>
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest wait between two retries of a webhook POST, however many failed before.</summary>
+    public TimeSpan WebhookMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a webhook POST may take before it counts as failed.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -104,6 +107,7 @@ public sealed class InfobipSandboxOptions
         RequireNotNegative(SeenAfter, nameof(SeenAfter));
         RequireNotNegative(WebhookBatchWindow, nameof(WebhookBatchWindow));
         RequireNotNegative(WebhookRetryDelay, nameof(WebhookRetryDelay));
+        RequireNotNegative(WebhookMaxRetryDelay, nameof(WebhookMaxRetryDelay));
         RequireNotNegative(LostResponseHold, nameof(LostResponseHold));
 
         if (WebhookTimeout <= TimeSpan.Zero)
@@ -166,6 +170,7 @@ public sealed class InfobipSandboxOptions
         WebhookBatchWindow = WebhookBatchWindow,
         WebhookMaxRetries = WebhookMaxRetries,
         WebhookRetryDelay = WebhookRetryDelay,
+        WebhookMaxRetryDelay = WebhookMaxRetryDelay,
         WebhookTimeout = WebhookTimeout,
         LostResponseHold = LostResponseHold,
     };

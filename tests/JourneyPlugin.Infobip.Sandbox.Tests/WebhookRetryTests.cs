@@ -53,6 +53,26 @@ public sealed class WebhookRetryTests : SandboxTest
         Assert.Single(sandbox.AcceptedMessages);
     }
 
+    [Fact]
+    public async Task The_wait_between_retries_doubles_up_to_its_cap()
+    {
+        var options = WithRetries(8);
+        options.WebhookRetryDelay = TimeSpan.FromMilliseconds(100);
+        options.WebhookMaxRetryDelay = TimeSpan.FromMilliseconds(200);
+        options.SeenAfter = TimeSpan.FromMinutes(1);
+        await using var sandbox = InfobipSandbox.Start(options);
+        using var client = TestSandbox.Client(sandbox);
+        Receiver.FailNext(6);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        using var response = await client.PostJsonAsync("/whatsapp/1/message/template", TestSandbox.Bulk(null, TestSandbox.WelcomeOffer(messageId: "m-capped")));
+        await Receiver.WaitForAsync(r => r.Path == "/dlr" && r.Accepted);
+
+        // 0.1 + 5 × 0.2 s of waits; doubling without the cap would wait 0.1 + 0.2 + … + 3.2 = 6.3 s.
+        Assert.Equal([false, false, false, false, false, false, true], Receiver.All.Where(r => r.Path == "/dlr").Select(a => a.Accepted));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(4));
+    }
+
     private InfobipSandboxOptions WithRetries(int retries)
     {
         var options = TestSandbox.Options(Receiver);

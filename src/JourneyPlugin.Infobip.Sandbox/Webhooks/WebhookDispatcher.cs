@@ -158,7 +158,7 @@ internal sealed class WebhookDispatcher(
                 return false;
             }
 
-            var delay = options.WebhookRetryDelay * Math.Pow(2, attempt - 1);
+            var delay = TimeSpan.FromTicks((long)Math.Min(options.WebhookRetryDelay.Ticks * Math.Pow(2, attempt - 1), options.WebhookMaxRetryDelay.Ticks));
             SandboxLog.WebhookRetrying(logger, batch.Count, kind, url, failure, attempt, delay);
             await Task.Delay(delay, time, stopping).ConfigureAwait(false);
         }

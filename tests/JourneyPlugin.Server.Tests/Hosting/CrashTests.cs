@@ -70,9 +70,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime, IAsyn
             WebhookBatchSize = 500,
             WebhookBatchWindow = TimeSpan.FromMilliseconds(50),
 
-            // Infobip retries its webhooks; ours must outlive the server's downtime.
+            // Infobip retries its webhooks; ours must outlive the server's downtime, and reach it within
+            // the settlement window below once it is up (uncapped doubling waited minutes after a few kills,
+            // so the policy resent messages whose reports were still on their way: by design, not a bug).
             WebhookMaxRetries = 100,
             WebhookRetryDelay = TimeSpan.FromMilliseconds(300),
+            WebhookMaxRetryDelay = TimeSpan.FromSeconds(1),
             LostResponseHold = TimeSpan.FromSeconds(5),
         });
 
