@@ -42,7 +42,7 @@ internal sealed partial class WebhookInboxDrainer(IWebhookInbox inbox, WebhookIn
             foreach (var entry in page)
             {
                 last = entry.Id;
-                applied += await DrainAsync(entry, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                applied += await ApplyAsync(entry, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
         }
         while (page.Count == BatchSize);
@@ -51,7 +51,7 @@ internal sealed partial class WebhookInboxDrainer(IWebhookInbox inbox, WebhookIn
     }
 
     /// <summary>Applies one kept body; whether it was applied.</summary>
-    private async Task<bool> DrainAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<WebhookKind>(entry.Kind, out var kind))
         {

@@ -84,6 +84,9 @@ public sealed class DesignerServer : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+
+        // Assertions wait as long as actions (NewPageAsync): live validation is a server round trip, slow on a loaded machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
@@ -97,9 +100,6 @@ public sealed class DesignerServer : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
-
-        // Assertions wait as long as actions: live validation is a server round trip, slow on a loaded machine.
-        Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => { lock (_log) { _log.AppendLine("browser error: " + error); } };
         return page;
