@@ -4,13 +4,14 @@ namespace JourneyPlugin.Runtime.Campaigns;
 public sealed class CampaignOptions
 {
     /// <summary>Rows read per enrolment batch.</summary>
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>
     /// Instances started at once within a batch. The more in flight, the more of their durable writes
-    /// share one SQLite commit (group commit); the sender's rate limit still paces the vendor calls.
+    /// share one SQLite commit (group commit) and the more template messages share one vendor request;
+    /// the sender's rate limit still paces the vendor calls.
     /// </summary>
-    public int Parallelism { get; set; } = 64;
+    public int Parallelism { get; set; } = 256;
 
     /// <summary>The pause between batches.</summary>
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(20);

@@ -1,4 +1,5 @@
 using JourneyPlugin.Runtime.Campaigns.Audience;
+using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Workflows.Execution;
@@ -18,6 +19,8 @@ namespace JourneyPlugin.Runtime.Campaigns;
 internal sealed partial class CampaignRunGrain(
     IRunStore runs,
     IJourneyInstanceStore instances,
+    IJourneyDefinitionProvider definitions,
+    CampaignBatchStarter starter,
     IGrainFactory grains,
     IOptions<CampaignOptions> options,
     ILogger<CampaignRunGrain> logger) : Grain, ICampaignRunGrain
@@ -184,21 +187,9 @@ internal sealed partial class CampaignRunGrain(
             await runs.RecordRejectedRowAsync(RunId, rejected.RowNumber, rejected.Error ?? "invalid row", cancellationToken);
         }
 
-        await Parallel.ForEachAsync(
-            batch.Where(r => r.IsValid),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (row, _) =>
-            {
-                var instanceId = JourneyStartRequest.InstanceIdFor(_run.DefinitionId, RunId, row.CustomerKey!);
-                row.Attributes["phone"] = row.Phone;
-                await grains.GetGrain<IJourneyInstanceGrain>(instanceId).StartAsync(new JourneyStartRequest
-                {
-                    DefinitionId = _run.DefinitionId,
-                    RunId = RunId,
-                    CustomerKey = row.CustomerKey!,
-                    CustomerJson = row.Attributes.ToJsonString(),
-                });
-            });
+        var workflow = await definitions.FindAsync(_run.DefinitionId, cancellationToken)
+            ?? throw new InvalidOperationException($"there is no journey '{_run.DefinitionId}'");
+        await starter.StartAsync(workflow, RunId, [.. batch.Where(r => r.IsValid)], cancellationToken);
 
         if (batch.Count > 0)
         {

@@ -1,6 +1,8 @@
+using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.WhatsApp.Messaging;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Runtime.Delivery;
 
@@ -8,8 +10,26 @@ namespace JourneyPlugin.Runtime.Delivery;
 /// Applies delivery and seen reports to the send ledger (status only moves forward; duplicates,
 /// late and unknown reports change nothing) and counts each advance once in its run's funnel.
 /// </summary>
-public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IGrainFactory grains, ILogger<DeliveryReportProcessor> logger)
+public sealed partial class DeliveryReportProcessor
 {
+    private readonly ISendLedger _ledger;
+    private readonly SendSettlements _settlements;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the processor; the conversation store holds a settlement for a wait not stored yet.</summary>
+    public DeliveryReportProcessor(
+        ISendLedger ledger,
+        IGrainFactory grains,
+        IConversationStore conversations,
+        IOptions<ConversationOptions> options,
+        TimeProvider clock,
+        ILogger<DeliveryReportProcessor> logger)
+    {
+        _ledger = ledger;
+        _settlements = new SendSettlements(grains, conversations, options, clock);
+        _logger = logger;
+    }
+
     /// <summary>Applies a webhook's reports in one transaction; returns what changed.</summary>
     public async Task<IReadOnlyList<DeliveryUpdateResult>> ProcessAsync(IReadOnlyList<WhatsAppDeliveryReport> reports, CancellationToken cancellationToken = default)
     {
@@ -20,10 +40,10 @@ public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IGrainFa
         }
 
         // The funnel is counted in the ledger's transaction: a crash cannot record an advance and lose its count.
-        var results = await ledger.ApplyDeliveryReportsAsync(reports.Select(ToLedger).ToList(), r => FunnelOf(reports, r), cancellationToken).ConfigureAwait(false);
+        var results = await _ledger.ApplyDeliveryReportsAsync(reports.Select(ToLedger).ToList(), r => FunnelOf(reports, r), cancellationToken).ConfigureAwait(false);
         foreach (var orphan in results.Where(r => r.Kind == DeliveryUpdateKind.Orphan))
         {
-            Log.Orphan(logger, orphan.MessageId);
+            Log.Orphan(_logger, orphan.MessageId);
         }
 
         // Evidence settles a send whose answer was lost: its journey goes on as sent. Told again for a
@@ -31,7 +51,7 @@ public sealed partial class DeliveryReportProcessor(ISendLedger ledger, IGrainFa
         // commit and this call): a journey no longer waiting on it ignores it.
         foreach (var settled in results.Where(r => r.AcceptedByEvidence && r.InstanceId is { Length: > 0 }))
         {
-            await SendSettlements.ResumeAsync(grains, settled.InstanceId!, settled.MessageId, WhatsApp.Activities.SendSettlement.Accepted).ConfigureAwait(false);
+            await _settlements.TellAsync(settled.InstanceId!, settled.MessageId, WhatsApp.Activities.SendSettlement.Accepted).ConfigureAwait(false);
         }
 
         return results;

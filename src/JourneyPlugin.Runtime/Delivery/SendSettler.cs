@@ -17,7 +17,7 @@ namespace JourneyPlugin.Runtime.Delivery;
 /// </summary>
 internal sealed partial class SendSettler(
     ISendLedger ledger,
-    IGrainFactory grains,
+    SendSettlements settlements,
     IOptions<SettlementOptions> options,
     TimeProvider clock,
     ILogger<SendSettler> logger) : PeriodicBackgroundService(clock, logger)
@@ -75,7 +75,7 @@ internal sealed partial class SendSettler(
     {
         try
         {
-            await SendSettlements.ResumeAsync(grains, entry.InstanceId, entry.MessageId, policy).ConfigureAwait(false);
+            await settlements.TellAsync(entry.InstanceId, entry.MessageId, policy).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One journey that cannot be told must not keep the others waiting.
         catch (Exception e)

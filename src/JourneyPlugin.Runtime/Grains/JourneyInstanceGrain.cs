@@ -10,10 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace JourneyPlugin.Runtime.Grains;
 
 /// <summary>
-/// Runs one journey instance. The state lives in <see cref="IJourneyInstanceStore"/>, saved after
-/// every completed step that a later step's side effects must not repeat and at the end of every
-/// burst; the grain holds it only while it works and asks to be deactivated as soon as the instance
-/// waits or ends.
+/// Runs one journey instance. The state lives in <see cref="IJourneyInstanceStore"/>, saved by a
+/// <see cref="JourneyInstanceSession"/>; the grain holds it only while it works and asks to be
+/// deactivated as soon as the instance waits or ends.
 /// </summary>
 internal sealed partial class JourneyInstanceGrain(
     IJourneyInstanceStore store,
@@ -22,61 +21,53 @@ internal sealed partial class JourneyInstanceGrain(
     IJourneyDefinitionProvider definitions,
     WorkflowRunner runner,
     TimeProvider clock,
-    ILogger<JourneyInstanceGrain> logger) : Grain, IJourneyInstanceGrain, IWorkflowStepListener
+    ILogger<JourneyInstanceGrain> logger) : Grain, IJourneyInstanceGrain
 {
-    /// <summary>Funnel counts of completed steps whose records are not saved yet.</summary>
-    private readonly List<FunnelIncrement> _unsaved = [];
-    private StoredInstance? _stored;
     private WorkflowState? _state;
-    private Workflow? _workflow;
+    private JourneyInstanceSession? _session;
+    private bool _justLoaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _stored = await store.GetAsync(this.GetPrimaryKeyString(), cancellationToken);
-        if (_stored is not null)
-        {
-            _state = JsonSerializer.Deserialize<WorkflowState>(_stored.StateJson);
-            _workflow = await definitions.FindAsync(_stored.DefinitionId, cancellationToken);
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<JourneyInstanceSnapshot> StartAsync(JourneyStartRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await RefreshAsync();
         if (_state is not null)
         {
             // Enrolling the same customer twice is harmless.
             return Snapshot(_state);
         }
 
-        _workflow = await definitions.FindAsync(request.DefinitionId)
+        var workflow = await definitions.FindAsync(request.DefinitionId)
             ?? throw new InvalidOperationException($"there is no journey '{request.DefinitionId}'");
-        _state = runner.CreateInstance(_workflow, new WorkflowStartRequest
+        _state = runner.CreateInstance(workflow, new WorkflowStartRequest
         {
             InstanceId = this.GetPrimaryKeyString(),
             RunId = request.RunId,
             CorrelationId = request.CustomerKey,
             Customer = JsonNode.Parse(request.CustomerJson) as JsonObject,
-            Input = ParseInput(request.InputJson),
+            Input = JourneyInstanceSession.ParseInput(request.InputJson),
         });
+        _session = new(store, conversations, runner, clock, logger, workflow, _state, stored: null);
 
         // The enrolment is durable, and counted with it, before the first step runs.
-        await SaveAsync(request.RunId is { } runId ? [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)] : []);
-
-        await runner.RunAsync(_workflow, _state, this);
+        await _session.EnrolAsync();
+        await runner.RunAsync(workflow, _state, _session);
         await EndBurstAsync(wasDone: false);
         return Snapshot(_state) with { Created = true };
     }
 
     public async Task<int> ResumeAsync(string bookmarkHash, string inputJson)
     {
+        await RefreshAsync();
         if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync())
         {
             return 0;
         }
 
-        var wasDone = IsDone(_state!);
-        var resumed = await runner.ResumeByHashAsync(_workflow!, _state!, bookmarkHash, ParseInput(inputJson), this);
+        var wasDone = _session!.IsDone;
+        var resumed = await runner.ResumeByHashAsync(_session.Workflow!, _state!, bookmarkHash, JourneyInstanceSession.ParseInput(inputJson), _session);
         if (resumed > 0)
         {
             await EndBurstAsync(wasDone);
@@ -87,23 +78,24 @@ internal sealed partial class JourneyInstanceGrain(
 
     public async Task<int> FireDueAsync()
     {
+        await RefreshAsync();
         if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync())
         {
             return 0;
         }
 
-        var wasDone = IsDone(_state!);
+        var wasDone = _session!.IsDone;
         var fired = 0;
         if (_state!.Status == WorkflowStatus.Running)
         {
             // The process died in the middle of a burst: go on from the last saved step. A Send step
             // that runs again finds its ledger row and does not send twice.
             Log.Recovering(logger, JourneyStartRequest.Redact(_state.InstanceId));
-            await runner.RunAsync(_workflow!, _state, this);
+            await runner.RunAsync(_session.Workflow!, _state, _session);
             fired++;
         }
 
-        fired += await runner.ResumeDueAsync(_workflow!, _state, this);
+        fired += await runner.ResumeDueAsync(_session.Workflow!, _state, _session);
         if (fired > 0)
         {
             await EndBurstAsync(wasDone);
@@ -113,6 +105,12 @@ internal sealed partial class JourneyInstanceGrain(
     }
 
     public async Task<bool> CancelAsync()
+    {
+        await RefreshAsync();
+        return await CancelInstanceAsync();
+    }
+
+    private async Task<bool> CancelInstanceAsync()
     {
         if (_state is null || _state.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
         {
@@ -126,44 +124,51 @@ internal sealed partial class JourneyInstanceGrain(
         _state.Bookmarks.Clear();
         _state.Scheduled.Clear();
         _state.UpdatedAt = clock.GetUtcNow();
-        await SaveAsync([]);
+        await _session!.SaveAsync([]);
         Log.Cancelled(logger, JourneyStartRequest.Redact(_state.InstanceId));
         DeactivateOnIdle();
         return true;
     }
 
-    public Task<JourneyInstanceSnapshot?> GetAsync() => Task.FromResult(_state is null ? null : Snapshot(_state));
-
-    public async ValueTask OnStepCompletedAsync(WorkflowState state, ActivityRecord record, CancellationToken cancellationToken)
+    public async Task<JourneyInstanceSnapshot?> GetAsync()
     {
-        if (state.RunId is { } runId)
+        await RefreshAsync();
+        return _state is null ? null : Snapshot(_state);
+    }
+
+    /// <summary>
+    /// Reads the instance again unless it was just read: only when it held none or a running one. A
+    /// campaign batch creates instances and runs their first burst without their grain (see
+    /// <see cref="Campaigns.CampaignBatchStarter"/>), so a grain woken before or during that burst
+    /// holds what is no longer stored; what a grain holds between its own bursts is what it saved.
+    /// </summary>
+    private async Task RefreshAsync()
+    {
+        if (!_justLoaded && (_state is null || _state.Status == WorkflowStatus.Running))
         {
-            _unsaved.AddRange(FunnelSteps.For(runId, state, record));
+            await LoadAsync(CancellationToken.None);
         }
 
-        // A step is saved before the next step's side effects, so none is repeated after a crash. Two
-        // kinds need no save of their own (the next save takes their counts, in the same transaction
-        // as their record): an idempotent step (Start, a decision, a Send guarded by its ledger row),
-        // which a crash before the next save harmlessly runs again (the instance was saved running,
-        // due at once, when it was enrolled); and a step that ended or suspended the instance, which
-        // the end of the burst saves right after, with nothing run in between.
-        if (state.Status != WorkflowStatus.Running || _workflow!.Activities.GetValueOrDefault(record.ActivityId)?.Activity is IIdempotentActivity)
-        {
-            return;
-        }
+        _justLoaded = false;
+    }
 
-        await SaveAsync([], cancellationToken);
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(this.GetPrimaryKeyString(), cancellationToken);
+        _state = stored is null ? null : JsonSerializer.Deserialize<WorkflowState>(stored.StateJson)!;
+        _session = stored is null ? null : new(store, conversations, runner, clock, logger, await definitions.FindAsync(stored.DefinitionId, cancellationToken), _state!, stored);
+        _justLoaded = true;
     }
 
     /// <summary>Whether the instance exists and its journey is loaded (it may be registered after the grain woke up).</summary>
     private async ValueTask<bool> EnsureWorkflowAsync()
     {
-        if (_state is not null && _workflow is null)
+        if (_session is not null && _session.Workflow is null)
         {
-            _workflow = await definitions.FindAsync(_state.DefinitionId);
+            _session.Workflow = await definitions.FindAsync(_state!.DefinitionId);
         }
 
-        return _state is not null && _workflow is not null;
+        return _session?.Workflow is not null;
     }
 
     /// <summary>
@@ -182,73 +187,18 @@ internal sealed partial class JourneyInstanceGrain(
             return false;
         }
 
-        return await CancelAsync();
+        return await CancelInstanceAsync();
     }
 
-    private static bool IsDone(WorkflowState state) => state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted;
-
-    /// <summary>Saves the state after a burst, delivers held replies, and counts the instance as completed once.</summary>
+    /// <summary>Saves the burst and, once the instance waits or ends, frees the memory: the next reply or timer reactivates the grain from storage.</summary>
     private async Task EndBurstAsync(bool wasDone)
     {
-        await SaveAsync(!wasDone && _state!.RunId is { } runId && IsDone(_state) ? [new FunnelIncrement(runId, null, FunnelCounter.Completed)] : []);
-
-        // A reply that came before this wait existed was held for it.
-        var doneBeforeHeld = IsDone(_state!);
-        var delivered = false;
-        foreach (var hash in _stored!.WaitingOn)
-        {
-            foreach (var held in await conversations.TakeHeldRepliesAsync(hash, clock.GetUtcNow()))
-            {
-                Log.HeldReplyDelivered(logger, JourneyStartRequest.Redact(_state!.InstanceId));
-                delivered |= await runner.ResumeByHashAsync(_workflow!, _state!, hash, ParseInput(held.ReplyJson), this) > 0;
-            }
-        }
-
-        if (delivered)
-        {
-            await EndBurstAsync(doneBeforeHeld);
-            return;
-        }
-
+        await _session!.EndBurstAsync(wasDone);
         if (_state!.Status is not WorkflowStatus.Running)
         {
-            // Waiting or done: free the memory; the next reply or timer reactivates the grain from storage.
             DeactivateOnIdle();
         }
     }
-
-    /// <summary>Saves the state, with the funnel counts of what it records (and of the steps not saved yet) in the same transaction.</summary>
-    private async Task SaveAsync(IReadOnlyList<FunnelIncrement> funnel, CancellationToken cancellationToken = default)
-    {
-        if (_unsaved.Count > 0)
-        {
-            funnel = [.. _unsaved, .. funnel];
-        }
-
-        var state = _state!;
-        var now = clock.GetUtcNow();
-        var instance = new StoredInstance(
-            state.InstanceId,
-            state.DefinitionId,
-            state.RunId,
-            state.CorrelationId ?? state.InstanceId,
-            state.Status.ToString(),
-            JsonSerializer.Serialize(state),
-            // A running instance is due at once: if the process dies mid-burst, the timeout scanner resumes it.
-            state.Status == WorkflowStatus.Running ? now : state.NextDueAt,
-            state.Bookmarks.Where(b => b.ResumeAt is null).Select(b => b.Hash).Distinct(StringComparer.Ordinal).ToList(),
-            _stored?.CreatedAt ?? now,
-            now,
-            _stored?.Version ?? 0);
-        var version = await store.SaveAsync(instance, instance.Version, funnel, cancellationToken);
-        _stored = instance with { Version = version };
-
-        // Counted now, with the records they count; kept on failure, for the save that will hold those records.
-        _unsaved.Clear();
-    }
-
-    private static Dictionary<string, JsonNode?>? ParseInput(string json) =>
-        JsonNode.Parse(json) is JsonObject input ? input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) : null;
 
     private static JourneyInstanceSnapshot Snapshot(WorkflowState state) => new()
     {
@@ -261,9 +211,6 @@ internal sealed partial class JourneyInstanceGrain(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Journey instance {InstanceId} took a reply that arrived before its wait")]
-        public static partial void HeldReplyDelivered(ILogger logger, string instanceId);
-
         [LoggerMessage(2, LogLevel.Warning, "Journey instance {InstanceId} was interrupted in the middle of a step and goes on from its last saved step")]
         public static partial void Recovering(ILogger logger, string instanceId);
 

@@ -51,6 +51,9 @@ public static class JourneyRuntimeHostBuilderExtensions
 
         DecorateVendorGateway(services);
         services.TryAddSingleton<DeliveryReportProcessor>();
+        services.TryAddSingleton<SendSettlements>();
+        services.TryAddSingleton<CampaignBatchStarter>();
+        services.TryAddSingleton<InstancesInBatch>();
         services.TryAddSingleton(provider => new JourneyRuntimeMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<JourneyDefinitionCatalog>();
         services.TryAddSingleton<IJourneyDefinitionProvider>(provider => provider.GetRequiredService<JourneyDefinitionCatalog>());

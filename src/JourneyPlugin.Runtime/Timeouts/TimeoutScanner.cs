@@ -1,3 +1,4 @@
+using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
@@ -11,11 +12,13 @@ namespace JourneyPlugin.Runtime.Timeouts;
 /// table) and asks their grains to fire them. One scanner instead of one Orleans reminder per
 /// journey, so a million pending timeouts cost rows, not reminders; timers due while the process was
 /// down fire at the first scan after it starts. The grain re-checks what is due, so a duplicate
-/// scan fires nothing twice.
+/// scan fires nothing twice. Instances a campaign batch of this process is starting are skipped: they
+/// are due only so that they are resumed if the process dies.
 /// </summary>
 internal sealed partial class TimeoutScanner(
     IJourneyInstanceStore store,
     IGrainFactory grains,
+    InstancesInBatch inBatch,
     IOptions<JourneyRuntimeOptions> options,
     TimeProvider clock,
     ILogger<TimeoutScanner> logger) : PeriodicBackgroundService(clock, logger)
@@ -35,11 +38,12 @@ internal sealed partial class TimeoutScanner(
             // Pages by the due index's order, after the last instance asked: one that cannot fire (its
             // journey was removed) stays due, and a page of them must not hide the timers after them.
             var due = await store.FindDueAsync(Clock.GetUtcNow(), batchSize, last, cancellationToken).ConfigureAwait(false);
+            var fire = due.Where(d => !inBatch.Contains(d.InstanceId)).ToList();
             await Parallel.ForEachAsync(
-                due,
+                fire,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimeoutFiringParallelism, CancellationToken = cancellationToken },
                 (instance, _) => FireAsync(instance.InstanceId)).ConfigureAwait(false);
-            total += due.Count;
+            total += fire.Count;
             if (due.Count < batchSize)
             {
                 break;

@@ -43,7 +43,8 @@ internal sealed class InfobipStub : IAsyncDisposable
 
     public static async Task<InfobipStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No watcher on the working directory for appsettings reloads: a data directory under it made every SQLite write an event.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JourneyPlugin.Infobip.Sandbox;
+using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Storage;
@@ -53,6 +54,29 @@ public sealed class SettlementTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal(["welcome_offer", null], received.Select(m => m.TemplateName));
         Assert.StartsWith("Great, Lan!", received[1].Text, StringComparison.Ordinal);
         Assert.Equal(LedgerSendState.Accepted, (await _bed.Runtime!.Ledger.GetAsync(received[0].MessageId))!.SendState);
+    }
+
+    [Fact]
+    public async Task A_report_that_settles_a_campaign_send_before_its_batch_saved_the_wait_is_held_for_the_wait()
+    {
+        // The batch's send times out (2 s) after the sandbox accepted it and posted its reports: the
+        // journey is told it was accepted before the wait for that news is stored.
+        _bed.StartSandbox(reports: true, o =>
+        {
+            o.LostResponseHold = TimeSpan.FromSeconds(6);
+            o.ReplyRules = [new SandboxReplyRule("Yes please") { TemplateName = "welcome_offer", LastDigits = [1], ButtonPayload = "Yes please", Delay = TimeSpan.FromMilliseconds(50) }];
+        });
+        var runtime = await _bed.StartRuntimeAsync(settlement: o => o.Window = TimeSpan.FromMinutes(10));
+        _bed.Sandbox.Faults.AddLostResponses(1);
+        Directory.CreateDirectory(_bed.DataDirectory);
+        var audience = Path.Combine(_bed.DataDirectory, "audience.csv");
+        await File.WriteAllTextAsync(audience, "customer_id,phone,first_name,promo_code\nc1,84912345671,Lan,WELCOME15\n");
+
+        await runtime.Grains.GetGrain<ICampaignRunGrain>("lost").StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Lost", AudiencePath = audience });
+
+        // Accepted by evidence, then the customer's answer: the second message, and the end.
+        await runtime.WaitForStatusAsync(JourneyStartRequest.InstanceIdFor("welcome-offer", "lost", "c1"), "Finished");
+        Assert.Equal(["welcome_offer", null], _bed.Sandbox.AcceptedMessages.Select(m => m.TemplateName));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using JourneyPlugin.Runtime.Conversations;
 using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Runtime.Tests.Storage;
@@ -58,7 +59,12 @@ public sealed class SendSettlerTests : IDisposable
     }
 
     private SendSettler Settler(SettlementOptions options) =>
-        new(Ledger, UnreachableGrains.Create(), Options.Create(options), _db.Time, NullLogger<SendSettler>.Instance);
+        new(
+            Ledger,
+            new SendSettlements(UnreachableGrains.Create(), _db.Storage.Conversations, Options.Create(new ConversationOptions()), _db.Time),
+            Options.Create(options),
+            _db.Time,
+            NullLogger<SendSettler>.Instance);
 
     /// <summary>An <see cref="IGrainFactory"/> whose every call fails, as when the silo is unavailable.</summary>
     public class UnreachableGrains : DispatchProxy

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using JourneyPlugin.Infobip.Sandbox;
+using JourneyPlugin.Runtime.Campaigns;
+using JourneyPlugin.Runtime.Campaigns.Audience;
+using JourneyPlugin.Runtime.Grains;
+using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Runtime.Timeouts;
+using JourneyPlugin.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JourneyPlugin.EndToEnd.Tests.Runtime;
+
+/// <summary>A campaign batch starts its instances without their grains; the grains, the scanner and a restart must agree with it.</summary>
+public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
+{
+    private const string RunId = "batch";
+    private readonly RuntimeTestBed _bed = new();
+
+    public CampaignBatchTests() => _bed.StartSandbox(reports: false);
+
+    private EmbeddedRuntime Runtime => _bed.Runtime!;
+
+    public async Task InitializeAsync()
+    {
+        // The scanner runs only when a test asks it to.
+        await _bed.StartRuntimeAsync(runtime: o => o.TimeoutScanInterval = TimeSpan.FromMinutes(1));
+        await Runtime.Runs.CreateAsync(RunId, "welcome-offer", "Batch", "audience.csv");
+    }
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    private CampaignBatchStarter Starter => Runtime.Services.GetRequiredService<CampaignBatchStarter>();
+
+    private TimeoutScanner Scanner => Runtime.Services.GetServices<IHostedService>().OfType<TimeoutScanner>().Single();
+
+    private static AudienceRow Row(string customer, string phone) => new()
+    {
+        RowNumber = 1,
+        CustomerKey = customer,
+        Phone = phone,
+        Attributes = new JsonObject { ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
+    };
+
+    private static string InstanceId(string customer) => JourneyStartRequest.InstanceIdFor("welcome-offer", RunId, customer);
+
+    private async Task<Workflow> WelcomeAsync() => (await Runtime.Catalog.FindAsync("welcome-offer"))!;
+
+    [Fact]
+    public async Task A_batch_started_again_after_a_restart_leaves_the_customers_it_enrolled_before_alone()
+    {
+        var workflow = await WelcomeAsync();
+
+        Assert.Equal(1, await Starter.StartAsync(workflow, RunId, [Row("c1", "84912345671")], CancellationToken.None));
+        Assert.Equal(0, await Starter.StartAsync(workflow, RunId, [Row("c1", "84912345671"), Row("c1", "84912345671")], CancellationToken.None));
+
+        Assert.Single(_bed.Sandbox.AcceptedMessages);
+        var funnel = (await Runtime.Runs.GetFunnelAsync(RunId)).Total;
+        Assert.Equal((1, 1), (funnel.Enrolled, funnel.Sent));
+        Assert.Equal("Suspended", (await Runtime.Instances.GetAsync(InstanceId("c1")))!.Status);
+    }
+
+    [Fact]
+    public async Task A_grain_woken_before_its_batch_stored_the_instance_reads_it_again()
+    {
+        var grain = Runtime.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId("c2"));
+        Assert.Null(await grain.GetAsync());
+
+        await Starter.StartAsync(await WelcomeAsync(), RunId, [Row("c2", "84912345672")], CancellationToken.None);
+
+        Assert.Equal("Suspended", (await grain.GetAsync())!.Status);
+    }
+
+    [Fact]
+    public async Task The_timeout_scanner_leaves_an_instance_to_its_batch_and_resumes_it_once_no_batch_holds_it()
+    {
+        // As a batch leaves an instance right after enrolling it: saved running, due at once.
+        var workflow = await WelcomeAsync();
+        var runner = Runtime.Services.GetRequiredService<WorkflowRunner>();
+        var id = InstanceId("c3");
+        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
+        {
+            InstanceId = id,
+            RunId = RunId,
+            CorrelationId = "c3",
+            Customer = new JsonObject { ["phone"] = "84912345673", ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
+        });
+        var inBatch = Runtime.Services.GetRequiredService<InstancesInBatch>();
+        Assert.True(inBatch.TryAdd(id));
+        await new JourneyInstanceSession(Runtime.Instances, Runtime.Conversations, runner, TimeProvider.System, NullLogger.Instance, workflow, state, stored: null).EnrolAsync();
+
+        Assert.Equal(0, await Scanner.ScanAsync(CancellationToken.None));
+        Assert.Empty(_bed.Sandbox.AcceptedMessages);
+
+        // Its batch is gone (the process that ran it died): the scanner takes it from its last save.
+        inBatch.Remove(id);
+        Assert.Equal(1, await Scanner.ScanAsync(CancellationToken.None));
+        Assert.Equal("Suspended", (await Runtime.Instances.GetAsync(id))!.Status);
+        Assert.Equal("84912345673", Assert.Single(_bed.Sandbox.AcceptedMessages).To);
+    }
+}
