@@ -33,66 +33,88 @@ internal sealed partial class CampaignBatchStarter(
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(rows);
-        var started = 0;
-        await Parallel.ForEachAsync(
-            rows,
-            new ParallelOptions
+        var sessions = new List<JourneyInstanceSession>(rows.Count);
+        foreach (var row in rows)
+        {
+            row.Attributes["phone"] = row.Phone;
+            var state = runner.CreateInstance(workflow, new WorkflowStartRequest
             {
-                MaxDegreeOfParallelism = options.Value.Parallelism,
-                CancellationToken = cancellationToken,
-                // Off the calling grain's single-threaded scheduler, which would otherwise run each body until its first await.
-                TaskScheduler = TaskScheduler.Default,
-            },
-            async (row, _) =>
-            {
-                if (await StartAsync(workflow, runId, row))
-                {
-                    Interlocked.Increment(ref started);
-                }
-            }).ConfigureAwait(false);
-        return started;
-    }
+                InstanceId = JourneyStartRequest.InstanceIdFor(workflow.DefinitionId, runId, row.CustomerKey!),
+                RunId = runId,
+                CorrelationId = row.CustomerKey,
+                Customer = row.Attributes,
+            });
 
-    private async Task<bool> StartAsync(Workflow workflow, string runId, AudienceRow row)
-    {
-        row.Attributes["phone"] = row.Phone;
-        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
-        {
-            InstanceId = JourneyStartRequest.InstanceIdFor(workflow.DefinitionId, runId, row.CustomerKey!),
-            RunId = runId,
-            CorrelationId = row.CustomerKey,
-            Customer = row.Attributes,
-        });
-        if (!inBatch.TryAdd(state.InstanceId))
-        {
-            // The same customer twice in one batch.
-            return false;
+            // A customer twice in one batch is started once.
+            if (inBatch.TryAdd(state.InstanceId))
+            {
+                sessions.Add(new JourneyInstanceSession(store, conversations, runner, clock, logger, workflow, state, stored: null));
+            }
         }
 
-        var session = new JourneyInstanceSession(store, conversations, runner, clock, logger, workflow, state, stored: null);
         try
         {
-            // The enrolment is durable, and counted with it, before the first step runs.
-            await session.EnrolAsync().ConfigureAwait(false);
-            await runner.RunAsync(workflow, state, session).ConfigureAwait(false);
-            await session.EndBurstAsync(wasDone: false).ConfigureAwait(false);
-            return true;
+            // Every enrolment is durable, and counted with it, before any first step runs: one write for the batch.
+            var stored = sessions.ConvertAll(s => s.ToStored());
+            var inserted = await store.InsertNewAsync(stored, i => JourneyInstanceSession.EnrolmentFunnel(i.RunId), cancellationToken).ConfigureAwait(false);
+            var enrolled = new List<JourneyInstanceSession>(inserted.Count);
+            for (var i = 0; i < sessions.Count; i++)
+            {
+                if (inserted.Contains(stored[i].InstanceId))
+                {
+                    sessions[i].Enrolled(stored[i]);
+                    enrolled.Add(sessions[i]);
+                }
+                else
+                {
+                    // Enrolled before: a batch done again after a restart. The scanner resumes it if it was cut short.
+                    inBatch.Remove(stored[i].InstanceId);
+                }
+            }
+
+            await Parallel.ForEachAsync(
+                enrolled,
+                new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = options.Value.Parallelism,
+                    CancellationToken = cancellationToken,
+                    // Off the calling grain's single-threaded scheduler, which would otherwise run each body until its first await.
+                    TaskScheduler = TaskScheduler.Default,
+                },
+                (session, _) => new ValueTask(RunFirstBurstAsync(workflow, session))).ConfigureAwait(false);
+            return enrolled.Count;
         }
-        catch (ConcurrencyConflictException) when (session.IsNew)
+        finally
         {
-            // Enrolled before: a batch done again after a restart. The scanner resumes it if it was cut short.
-            return false;
+            foreach (var session in sessions)
+            {
+                inBatch.Remove(session.State.InstanceId);
+            }
+        }
+    }
+
+    private async Task RunFirstBurstAsync(Workflow workflow, JourneyInstanceSession session)
+    {
+        try
+        {
+            await runner.RunAsync(workflow, session.State, session).ConfigureAwait(false);
+            await session.EndBurstAsync(wasDone: false).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Saved meanwhile by its grain (which owns it from then on, e.g. to cancel it).
+            Log.ChangedDuringFirstBurst(logger, JourneyStartRequest.Redact(session.State.InstanceId));
         }
 #pragma warning disable CA1031 // One customer's failure must not stop the batch: the scanner resumes the instance from its last save.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Log.FirstBurstFailed(logger, JourneyStartRequest.Redact(state.InstanceId), e);
-            return true;
+            Log.FirstBurstFailed(logger, JourneyStartRequest.Redact(session.State.InstanceId), e);
         }
         finally
         {
-            inBatch.Remove(state.InstanceId);
+            // Free for the scanner as soon as its burst is over, not when the whole batch is.
+            inBatch.Remove(session.State.InstanceId);
         }
     }
 
@@ -100,5 +122,8 @@ internal sealed partial class CampaignBatchStarter(
     {
         [LoggerMessage(1, LogLevel.Error, "The first steps of journey instance {InstanceId} failed; the timeout scanner resumes it from its last save")]
         public static partial void FirstBurstFailed(ILogger logger, string instanceId, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Information, "Journey instance {InstanceId} was saved by its grain during its first steps; the batch leaves it to the grain")]
+        public static partial void ChangedDuringFirstBurst(ILogger logger, string instanceId);
     }
 }

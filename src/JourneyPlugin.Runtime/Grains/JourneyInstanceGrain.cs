@@ -110,6 +110,12 @@ internal sealed partial class JourneyInstanceGrain(
         return await CancelInstanceAsync();
     }
 
+    public async Task<JourneyInstanceSnapshot?> GetAsync()
+    {
+        await RefreshAsync();
+        return _state is null ? null : Snapshot(_state);
+    }
+
     private async Task<bool> CancelInstanceAsync()
     {
         if (_state is null || _state.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
@@ -119,7 +125,8 @@ internal sealed partial class JourneyInstanceGrain(
 
         // Between bursts (grain calls do not interleave), so no step is half done: a send either has
         // its ledger row or was never attempted. Without bookmarks, no reply, timer or settlement can
-        // resume the instance, and the saved row leaves the bookmark index and the timeout table.
+        // resume the instance, and the saved row leaves the bookmark index and the timeout table. A
+        // campaign batch's first burst still under way stops at its next save, which finds this one.
         _state.Status = WorkflowStatus.Cancelled;
         _state.Bookmarks.Clear();
         _state.Scheduled.Clear();
@@ -128,12 +135,6 @@ internal sealed partial class JourneyInstanceGrain(
         Log.Cancelled(logger, JourneyStartRequest.Redact(_state.InstanceId));
         DeactivateOnIdle();
         return true;
-    }
-
-    public async Task<JourneyInstanceSnapshot?> GetAsync()
-    {
-        await RefreshAsync();
-        return _state is null ? null : Snapshot(_state);
     }
 
     /// <summary>

@@ -78,8 +78,7 @@ internal sealed partial class JourneyInstanceSession : IWorkflowStepListener
 
     /// <summary>Saves a new instance with its enrolment counted, before its first step runs.</summary>
     /// <exception cref="ConcurrencyConflictException">The instance exists already.</exception>
-    public Task EnrolAsync() =>
-        SaveAsync(State.RunId is { } runId ? [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)] : []);
+    public Task EnrolAsync() => SaveAsync(EnrolmentFunnel(State.RunId));
 
     /// <summary>Saves the state after a burst, delivers held replies, and counts the instance as completed once.</summary>
     public async Task EndBurstAsync(bool wasDone)
@@ -112,9 +111,20 @@ internal sealed partial class JourneyInstanceSession : IWorkflowStepListener
             funnel = [.. _unsaved, .. funnel];
         }
 
+        var instance = ToStored();
+        var version = await _store.SaveAsync(instance, instance.Version, funnel, cancellationToken);
+        _stored = instance with { Version = version };
+
+        // Counted now, with the records they count; kept on failure, for the save that will hold those records.
+        _unsaved.Clear();
+    }
+
+    /// <summary>The row that saves the state now, with the version it was read at (0 while it is new).</summary>
+    public StoredInstance ToStored()
+    {
         var state = State;
         var now = _clock.GetUtcNow();
-        var instance = new StoredInstance(
+        return new StoredInstance(
             state.InstanceId,
             state.DefinitionId,
             state.RunId,
@@ -127,12 +137,14 @@ internal sealed partial class JourneyInstanceSession : IWorkflowStepListener
             _stored?.CreatedAt ?? now,
             now,
             _stored?.Version ?? 0);
-        var version = await _store.SaveAsync(instance, instance.Version, funnel, cancellationToken);
-        _stored = instance with { Version = version };
-
-        // Counted now, with the records they count; kept on failure, for the save that will hold those records.
-        _unsaved.Clear();
     }
+
+    /// <summary>Takes <paramref name="inserted"/>, this instance's row as a batch enrolment inserted it, as its last save.</summary>
+    public void Enrolled(StoredInstance inserted) => _stored = inserted with { Version = 1 };
+
+    /// <summary>The funnel counts of a new instance's enrolment.</summary>
+    public static IReadOnlyList<FunnelIncrement> EnrolmentFunnel(string? runId) =>
+        runId is null ? [] : [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)];
 
     public static Dictionary<string, JsonNode?>? ParseInput(string json) =>
         JsonNode.Parse(json) is JsonObject input ? input.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) : null;

@@ -27,6 +27,34 @@ public sealed class FunnelAtomicityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_insert_stores_and_counts_only_the_instances_that_were_new()
+    {
+        await _db.Storage.Runs.CreateAsync("run-1", "welcome", "promo", null);
+        await _db.Storage.Instances.SaveAsync(JourneyInstanceStoreTests.Instance("i-2", status: "Finished"), 0);
+        StoredInstance[] batch =
+        [
+            JourneyInstanceStoreTests.Instance("i-1", status: "Running", dueAt: TestDatabase.Start),
+            JourneyInstanceStoreTests.Instance("i-2", status: "Running"),
+            JourneyInstanceStoreTests.Instance("i-3", waitingOn: ["h"]),
+            JourneyInstanceStoreTests.Instance("i-3", status: "Other"),
+        ];
+
+        var inserted = await _db.Storage.Instances.InsertNewAsync(batch, i => [new FunnelIncrement(i.RunId!, null, FunnelCounter.Enrolled), new FunnelIncrement(i.RunId!, "send-1", FunnelCounter.Sent, Delta: 2)]);
+
+        Assert.Equal(["i-1", "i-3"], inserted.Order(StringComparer.Ordinal));
+        Assert.Equal(("Running", 1L, (DateTimeOffset?)TestDatabase.Start), await Row("i-1"));
+        Assert.Equal(("Finished", 1L, (DateTimeOffset?)null), await Row("i-2"));
+        Assert.Equal(("Suspended", 1L, (DateTimeOffset?)null), await Row("i-3"));
+        Assert.Equal(["i-3"], await _db.Storage.Instances.FindWaitingAsync("h"));
+        var funnel = await _db.Storage.Runs.GetFunnelAsync("run-1");
+        Assert.Equal(2, funnel.Total.Enrolled);
+        Assert.Equal(4, funnel.Steps["send-1"].Sent);
+
+        async Task<(string, long, DateTimeOffset?)> Row(string id) =>
+            await _db.Storage.Instances.GetAsync(id) is { } row ? (row.Status, row.Version, row.NextDueAt) : default;
+    }
+
+    [Fact]
     public async Task Counts_for_a_run_that_is_gone_are_skipped_without_failing_the_save()
     {
         var version = await _db.Storage.Instances.SaveAsync(JourneyInstanceStoreTests.Instance("i-2", runId: "gone"), 0, [new FunnelIncrement("gone", null, FunnelCounter.Enrolled)]);

@@ -31,6 +31,14 @@ public interface IJourneyInstanceStore
     /// </summary>
     Task<long> SaveAsync(StoredInstance instance, long expectedVersion, IReadOnlyList<FunnelIncrement> funnel, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inserts, in one transaction, those of <paramref name="instances"/> that are not stored yet (at version 1,
+    /// with their bookmark index rows and due times) and adds <paramref name="funnelOfInserted"/> of each inserted
+    /// one to its run's counters; an instance stored already is left as it is.
+    /// </summary>
+    /// <returns>The ids of the instances inserted.</returns>
+    Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<StoredInstance> instances, Func<StoredInstance, IEnumerable<FunnelIncrement>> funnelOfInserted, CancellationToken cancellationToken = default);
+
     /// <summary>The ids of the instances waiting on the stimulus bookmark <paramref name="bookmarkHash"/>, in id order.</summary>
     Task<IReadOnlyList<string>> FindWaitingAsync(string bookmarkHash, CancellationToken cancellationToken = default);
 

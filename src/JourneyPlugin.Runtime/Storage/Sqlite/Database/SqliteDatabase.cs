@@ -181,12 +181,15 @@ internal sealed class SqliteDatabase : IDisposable
             }
             else
             {
+                // Kept prepared: SqliteTransaction.Save and Release compile their statement on every call.
+                var save = transaction.Cached("SAVEPOINT w;");
+                var release = transaction.Cached("RELEASE w;");
                 foreach (var write in batch)
                 {
-                    transaction.Save("w");
+                    save.ExecuteNonQuery();
                     if (write.Run(transaction))
                     {
-                        transaction.Release("w");
+                        release.ExecuteNonQuery();
                     }
                     else
                     {

@@ -67,6 +67,37 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<StoredInstance> instances, Func<StoredInstance, IEnumerable<FunnelIncrement>> funnelOfInserted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        ArgumentNullException.ThrowIfNull(funnelOfInserted);
+        foreach (var instance in instances)
+        {
+            Validate(instance);
+        }
+
+        return database.WriteAsync<IReadOnlySet<string>>(WriteDurability.Normal, transaction =>
+        {
+            var inserted = new HashSet<string>(StringComparer.Ordinal);
+            var funnel = new List<FunnelIncrement>();
+            foreach (var instance in instances)
+            {
+                if (inserted.Contains(instance.InstanceId) || Insert(transaction, instance) == 0)
+                {
+                    continue;
+                }
+
+                inserted.Add(instance.InstanceId);
+                ReplaceBookmarks(transaction, instance.InstanceId, [.. instance.WaitingOn.Distinct(StringComparer.Ordinal)], isNew: true);
+                funnel.AddRange(funnelOfInserted(instance));
+            }
+
+            SqliteFunnelCounters.Add(transaction, SqliteFunnelCounters.Sum(funnel));
+            return inserted;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> FindWaitingAsync(string bookmarkHash, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(bookmarkHash);
