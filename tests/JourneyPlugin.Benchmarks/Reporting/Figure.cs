@@ -18,12 +18,13 @@ internal enum Better
 /// <param name="Better">Which way is better.</param>
 internal sealed record Figure(string Scenario, string Name, double Value, string Unit, double? Target = null, Better Better = Better.Higher)
 {
-    /// <summary>How the value compares with the target, as a ratio where 1 or more meets it.</summary>
-    public double? RatioToTarget => Target is not { } target || Value == 0 && Better == Better.Lower
+    /// <summary>How the value compares with the target, as a ratio where 1 or more meets it; none for a lower-is-better value of 0 or less.</summary>
+    /// <remarks>A difference of two measurements (memory per instance against a baseline) can come out at or below 0 within the noise.</remarks>
+    public double? RatioToTarget => Target is not { } target || Value <= 0 && Better == Better.Lower
         ? null
         : Better == Better.Higher ? Value / target : target / Value;
 
-    public bool? Met => RatioToTarget is { } ratio ? ratio >= 1 : null;
+    public bool? Met => Target is not { } target ? null : Better == Better.Higher ? Value >= target : Value <= target;
 
     public static string Format(double value) => Math.Abs(value) switch
     {
