@@ -49,7 +49,9 @@ if ! dotnet build JourneyPlugin.sln -c Release -nologo -v quiet; then
 fi
 
 echo "== test"
-dotnet test JourneyPlugin.sln -c Release --no-build -nologo \
+# One test project at a time (-m:1): on 2 cores the browser tests and the crash tests, run side by side,
+# slowed each other past their time-outs.
+dotnet test JourneyPlugin.sln -c Release --no-build -nologo -m:1 \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
   --blame-hang-timeout 5m
 status=$?

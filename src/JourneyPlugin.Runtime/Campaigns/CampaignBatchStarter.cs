@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace JourneyPlugin.Runtime.Campaigns;
 
 /// <summary>
-/// Enrols a batch of a run's customers and runs each new instance's first burst (what it does before
+/// Enrols a batch of a run's customers in one write and runs each new instance's first burst (what it does before
 /// it first waits or ends: usually render and send) in this process, without a grain per customer:
 /// activating, reading and deactivating a grain cost about a quarter of a campaign message's CPU. The
 /// batch owns its instances until their first burst is saved. Nothing else runs one meanwhile: it

@@ -44,6 +44,14 @@ internal sealed class AudienceUploadReader(IOptions<RunOptions> options)
         }
 
         var maxBytes = options.Value.MaxAudienceBytes;
+        if (request.ContentLength > maxBytes + FormOverheadBytes)
+        {
+            // Refused before a byte of the body is read: a client that asked "Expect: 100-continue" (curl does
+            // for large files) sends none, and Kestrel drains a body under its own limit, so the client reads
+            // this answer instead of a connection closed in the middle of its upload.
+            throw new AudienceUploadException(StatusCodes.Status413PayloadTooLarge, AudienceField, TooLarge(maxBytes));
+        }
+
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             // Kestrel's default (30 MB) is far below an audience file's; this endpoint counts the file itself.

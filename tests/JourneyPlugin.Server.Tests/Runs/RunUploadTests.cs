@@ -48,6 +48,24 @@ public sealed class RunUploadTests(RunServerFactory factory) : IClassFixture<Run
         Assert.Equal(messagesBefore, (await _api.GetAsync("/api/sandbox/messages")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task An_upload_of_unknown_length_is_refused_once_its_file_passes_the_limit()
+    {
+        var runsBefore = (await _api.GetAsync("/api/runs?take=500")).GetArrayLength();
+        var filesBefore = AudienceFiles();
+
+        // Chunked, so there is no Content-Length to refuse it by: the file is counted as it streams in
+        // (8,000 rows, about 290 KB, against 256 KB allowed).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = RunApi.Form("welcome-offer", RunApi.Csv("8491246", 8_000)) };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await _api.Client.SendAsync(request);
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("audience", problem.GetProperty("field").GetString());
+        Assert.Equal(runsBefore, (await _api.GetAsync("/api/runs?take=500")).GetArrayLength());
+        Assert.Equal(filesBefore, AudienceFiles());
+    }
+
     /// <summary>The audience files kept, those of runs that started (other tests of this class start some).</summary>
     private List<string> AudienceFiles() =>
         Directory.Exists(factory.AudiencesDirectory) ? [.. Directory.GetFiles(factory.AudiencesDirectory).Order(StringComparer.Ordinal)] : [];
