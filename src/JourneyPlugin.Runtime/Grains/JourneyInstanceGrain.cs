@@ -23,9 +23,11 @@ internal sealed partial class JourneyInstanceGrain(
     TimeProvider clock,
     ILogger<JourneyInstanceGrain> logger) : Grain, IJourneyInstanceGrain
 {
-    private WorkflowState? _state;
     private JourneyInstanceSession? _session;
     private bool _justLoaded;
+
+    /// <summary>The instance's state while the grain holds one.</summary>
+    private WorkflowState? State => _session?.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -33,15 +35,15 @@ internal sealed partial class JourneyInstanceGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         await RefreshAsync();
-        if (_state is not null)
+        if (State is not null)
         {
             // Enrolling the same customer twice is harmless.
-            return Snapshot(_state);
+            return Snapshot(State);
         }
 
         var workflow = await definitions.FindAsync(request.DefinitionId)
             ?? throw new InvalidOperationException($"there is no journey '{request.DefinitionId}'");
-        _state = runner.CreateInstance(workflow, new WorkflowStartRequest
+        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
         {
             InstanceId = this.GetPrimaryKeyString(),
             RunId = request.RunId,
@@ -49,13 +51,13 @@ internal sealed partial class JourneyInstanceGrain(
             Customer = JsonNode.Parse(request.CustomerJson) as JsonObject,
             Input = JourneyInstanceSession.ParseInput(request.InputJson),
         });
-        _session = new(store, conversations, runner, clock, logger, workflow, _state, stored: null);
+        _session = new(store, conversations, runner, clock, logger, workflow, state, stored: null);
 
         // The enrolment is durable, and counted with it, before the first step runs.
         await _session.EnrolAsync();
-        await runner.RunAsync(workflow, _state, _session);
+        await runner.RunAsync(workflow, state, _session);
         await EndBurstAsync(wasDone: false);
-        return Snapshot(_state) with { Created = true };
+        return Snapshot(state) with { Created = true };
     }
 
     public async Task<int> ResumeAsync(string bookmarkHash, string inputJson)
@@ -67,7 +69,7 @@ internal sealed partial class JourneyInstanceGrain(
         }
 
         var wasDone = _session!.IsDone;
-        var resumed = await runner.ResumeByHashAsync(_session.Workflow!, _state!, bookmarkHash, JourneyInstanceSession.ParseInput(inputJson), _session);
+        var resumed = await runner.ResumeByHashAsync(_session.Workflow!, State!, bookmarkHash, JourneyInstanceSession.ParseInput(inputJson), _session);
         if (resumed > 0)
         {
             await EndBurstAsync(wasDone);
@@ -86,16 +88,16 @@ internal sealed partial class JourneyInstanceGrain(
 
         var wasDone = _session!.IsDone;
         var fired = 0;
-        if (_state!.Status == WorkflowStatus.Running)
+        if (State!.Status == WorkflowStatus.Running)
         {
             // The process died in the middle of a burst: go on from the last saved step. A Send step
             // that runs again finds its ledger row and does not send twice.
-            Log.Recovering(logger, JourneyStartRequest.Redact(_state.InstanceId));
-            await runner.RunAsync(_session.Workflow!, _state, _session);
+            Log.Recovering(logger, JourneyStartRequest.Redact(State.InstanceId));
+            await runner.RunAsync(_session.Workflow!, State, _session);
             fired++;
         }
 
-        fired += await runner.ResumeDueAsync(_session.Workflow!, _state, _session);
+        fired += await runner.ResumeDueAsync(_session.Workflow!, State, _session);
         if (fired > 0)
         {
             await EndBurstAsync(wasDone);
@@ -113,12 +115,12 @@ internal sealed partial class JourneyInstanceGrain(
     public async Task<JourneyInstanceSnapshot?> GetAsync()
     {
         await RefreshAsync();
-        return _state is null ? null : Snapshot(_state);
+        return State is null ? null : Snapshot(State);
     }
 
     private async Task<bool> CancelInstanceAsync()
     {
-        if (_state is null || _state.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
+        if (State is null || State.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
         {
             return false;
         }
@@ -127,12 +129,12 @@ internal sealed partial class JourneyInstanceGrain(
         // its ledger row or was never attempted. Without bookmarks, no reply, timer or settlement can
         // resume the instance, and the saved row leaves the bookmark index and the timeout table. A
         // campaign batch's first burst still under way stops at its next save, which finds this one.
-        _state.Status = WorkflowStatus.Cancelled;
-        _state.Bookmarks.Clear();
-        _state.Scheduled.Clear();
-        _state.UpdatedAt = clock.GetUtcNow();
+        State.Status = WorkflowStatus.Cancelled;
+        State.Bookmarks.Clear();
+        State.Scheduled.Clear();
+        State.UpdatedAt = clock.GetUtcNow();
         await _session!.SaveAsync([]);
-        Log.Cancelled(logger, JourneyStartRequest.Redact(_state.InstanceId));
+        Log.Cancelled(logger, JourneyStartRequest.Redact(State.InstanceId));
         DeactivateOnIdle();
         return true;
     }
@@ -145,7 +147,7 @@ internal sealed partial class JourneyInstanceGrain(
     /// </summary>
     private async Task RefreshAsync()
     {
-        if (!_justLoaded && (_state is null || _state.Status == WorkflowStatus.Running))
+        if (!_justLoaded && (State is null || State.Status == WorkflowStatus.Running))
         {
             await LoadAsync(CancellationToken.None);
         }
@@ -156,8 +158,9 @@ internal sealed partial class JourneyInstanceGrain(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(this.GetPrimaryKeyString(), cancellationToken);
-        _state = stored is null ? null : JsonSerializer.Deserialize<WorkflowState>(stored.StateJson)!;
-        _session = stored is null ? null : new(store, conversations, runner, clock, logger, await definitions.FindAsync(stored.DefinitionId, cancellationToken), _state!, stored);
+        _session = stored is null
+            ? null
+            : new(store, conversations, runner, clock, logger, await definitions.FindAsync(stored.DefinitionId, cancellationToken), JsonSerializer.Deserialize<WorkflowState>(stored.StateJson)!, stored);
         _justLoaded = true;
     }
 
@@ -166,7 +169,7 @@ internal sealed partial class JourneyInstanceGrain(
     {
         if (_session is not null && _session.Workflow is null)
         {
-            _session.Workflow = await definitions.FindAsync(_state!.DefinitionId);
+            _session.Workflow = await definitions.FindAsync(State!.DefinitionId);
         }
 
         return _session?.Workflow is not null;
@@ -178,7 +181,7 @@ internal sealed partial class JourneyInstanceGrain(
     /// </summary>
     private async ValueTask<bool> CancelIfRunCancelledAsync()
     {
-        if (_state!.RunId is not { } runId || _state.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
+        if (State!.RunId is not { } runId || State.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
         {
             return false;
         }
@@ -195,7 +198,7 @@ internal sealed partial class JourneyInstanceGrain(
     private async Task EndBurstAsync(bool wasDone)
     {
         await _session!.EndBurstAsync(wasDone);
-        if (_state!.Status is not WorkflowStatus.Running)
+        if (State!.Status is not WorkflowStatus.Running)
         {
             DeactivateOnIdle();
         }
