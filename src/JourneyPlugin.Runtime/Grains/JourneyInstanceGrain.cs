@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Workflows.Abstractions;
@@ -21,10 +22,14 @@ internal sealed partial class JourneyInstanceGrain(
     IJourneyDefinitionProvider definitions,
     WorkflowRunner runner,
     TimeProvider clock,
+    InstancesInBatch inBatch,
     ILogger<JourneyInstanceGrain> logger) : Grain, IJourneyInstanceGrain
 {
     private JourneyInstanceSession? _session;
     private bool _justLoaded;
+
+    /// <summary>Whether the last read happened while a campaign batch ran the instance: what it read may be a step of that burst, not its end.</summary>
+    private bool _readDuringBatch;
 
     /// <summary>The instance's state while the grain holds one.</summary>
     private WorkflowState? State => _session?.State;
@@ -140,14 +145,15 @@ internal sealed partial class JourneyInstanceGrain(
     }
 
     /// <summary>
-    /// Reads the instance again unless it was just read: only when it held none or a running one. A
-    /// campaign batch creates instances and runs their first burst without their grain (see
-    /// <see cref="Campaigns.CampaignBatchStarter"/>), so a grain woken before or during that burst
-    /// holds what is no longer stored; what a grain holds between its own bursts is what it saved.
+    /// Reads the instance again unless it was just read: only when it held none or a running one, or read
+    /// it while a campaign batch ran it. A batch creates instances and runs their first burst without their
+    /// grain (see <see cref="CampaignBatchStarter"/>), saving on the way (a wait, then what a held
+    /// reply did to it), so a grain woken before or during that burst holds what is no longer stored; what a
+    /// grain holds between its own bursts is what it saved.
     /// </summary>
     private async Task RefreshAsync()
     {
-        if (!_justLoaded && (State is null || State.Status == WorkflowStatus.Running))
+        if (!_justLoaded && (State is null || State.Status == WorkflowStatus.Running || _readDuringBatch))
         {
             await LoadAsync(CancellationToken.None);
         }
@@ -157,7 +163,11 @@ internal sealed partial class JourneyInstanceGrain(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(this.GetPrimaryKeyString(), cancellationToken);
+        var id = this.GetPrimaryKeyString();
+
+        // Asked before the read: a batch lets go of an instance only after its last save.
+        _readDuringBatch = inBatch.Contains(id);
+        var stored = await store.GetAsync(id, cancellationToken);
         _session = stored is null
             ? null
             : new(store, conversations, runner, clock, logger, await definitions.FindAsync(stored.DefinitionId, cancellationToken), JsonSerializer.Deserialize<WorkflowState>(stored.StateJson)!, stored);

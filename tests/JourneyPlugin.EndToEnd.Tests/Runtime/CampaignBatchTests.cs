@@ -5,6 +5,7 @@ using JourneyPlugin.Runtime.Campaigns.Audience;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Runtime.Timeouts;
+using JourneyPlugin.Workflows.Execution;
 using JourneyPlugin.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,38 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
         await Starter.StartAsync(await WelcomeAsync(), RunId, [Row("c2", "84912345672")], CancellationToken.None);
 
         Assert.Equal("Suspended", (await grain.GetAsync())!.Status);
+    }
+
+    [Fact]
+    public async Task A_grain_that_read_a_wait_its_batch_saved_mid_burst_reads_again_once_the_batch_let_go()
+    {
+        var workflow = await WelcomeAsync();
+        var runner = Runtime.Services.GetRequiredService<WorkflowRunner>();
+        var inBatch = Runtime.Services.GetRequiredService<InstancesInBatch>();
+        var id = InstanceId("c7");
+        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
+        {
+            InstanceId = id,
+            RunId = RunId,
+            CorrelationId = "c7",
+            Customer = new JsonObject { ["phone"] = "84912345677", ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
+        });
+        Assert.True(inBatch.TryAdd(id));
+        var session = new JourneyInstanceSession(Runtime.Instances, Runtime.Conversations, runner, TimeProvider.System, NullLogger.Instance, workflow, state, stored: null);
+        await session.EnrolAsync();
+        await runner.RunAsync(workflow, state, session);
+        await session.SaveAsync([]);
+
+        // The grain reads the wait the batch saved; the batch then goes on (a reply held for that wait) and saves again.
+        var grain = Runtime.Grains.GetGrain<IJourneyInstanceGrain>(id);
+        Assert.Equal("Suspended", (await grain.GetAsync())!.Status);
+        Assert.Equal("Suspended", (await grain.GetAsync())!.Status);
+        state.Status = WorkflowStatus.Finished;
+        state.Bookmarks.Clear();
+        await session.SaveAsync([]);
+        inBatch.Remove(id);
+
+        Assert.Equal("Finished", (await grain.GetAsync())!.Status);
     }
 
     [Fact]

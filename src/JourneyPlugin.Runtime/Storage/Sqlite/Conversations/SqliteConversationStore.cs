@@ -16,7 +16,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         ArgumentException.ThrowIfNullOrEmpty(customer);
         return await database.ReadAsync(connection =>
         {
-            using var query = connection.Command("SELECT last_inbound_at, opted_out FROM conversations WHERE sender = $sender AND customer = $customer;")
+            var query = connection.Cached("SELECT last_inbound_at, opted_out FROM conversations WHERE sender = $sender AND customer = $customer;")
                 .With("$sender", sender).With("$customer", customer);
             using var reader = query.ExecuteReader();
             return reader.Read() ? new ConversationState(reader.GetTimeOrNull(0), reader.GetBoolean(1)) : ConversationState.None;

@@ -103,7 +103,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
         ArgumentException.ThrowIfNullOrEmpty(bookmarkHash);
         return database.ReadAsync<IReadOnlyList<string>>(connection =>
         {
-            using var query = connection.Command("SELECT instance_id FROM bookmarks WHERE hash = $hash ORDER BY instance_id;").With("$hash", bookmarkHash);
+            var query = connection.Cached("SELECT instance_id FROM bookmarks WHERE hash = $hash ORDER BY instance_id;").With("$hash", bookmarkHash);
             using var reader = query.ExecuteReader();
             var ids = new List<string>();
             while (reader.Read())
