@@ -21,12 +21,7 @@ internal sealed class SendSettlements(IGrainFactory grains, IConversationStore c
     {
         var hash = StimulusHasher.Hash(SendSettlementStimulus.Name, ValueConverter.ToJson(new SendSettlementStimulus(messageId)));
         var input = new JsonObject { [SendSettlementStimulus.InputKey] = settlement.ToString() }.ToJsonString();
-        var resumed = await grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input).ConfigureAwait(false);
-        if (resumed == 0)
-        {
-            await conversations.HoldReplyAsync(hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor).ConfigureAwait(false);
-        }
-
-        return resumed;
+        return await HeldReplies.ResumeOrHoldAsync(
+            conversations, hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor, () => grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input)).ConfigureAwait(false);
     }
 }

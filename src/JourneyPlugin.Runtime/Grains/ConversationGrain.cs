@@ -43,19 +43,18 @@ internal sealed partial class ConversationGrain(
 
         var hash = StimulusHasher.Hash(WaitForUserReply.StimulusName, Workflows.Execution.ValueConverter.ToJson(new UserReplyStimulus(reply.Sender, reply.Customer)));
         var input = new JsonObject { [WaitForUserReply.ReplyInputKey] = JsonNode.Parse(reply.MessageJson) }.ToJsonString();
-        var resumed = 0;
-        foreach (var instanceId in await instances.FindWaitingAsync(hash))
+        // The wait may not be stored yet (the send that asks the question is still in flight): then the reply is held for it.
+        var resumed = await HeldReplies.ResumeOrHoldAsync(conversations, hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor, async () =>
         {
-            resumed += await grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input);
-        }
+            var count = 0;
+            foreach (var instanceId in await instances.FindWaitingAsync(hash))
+            {
+                count += await grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input);
+            }
 
+            return count;
+        });
         metrics.Resumed(resumed, clock.GetElapsedTime(started));
-        if (resumed == 0)
-        {
-            // The wait may not be stored yet (the send that asks the question is still in flight).
-            await conversations.HoldReplyAsync(hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor);
-        }
-
         return true;
     }
 

@@ -82,6 +82,22 @@ public sealed class ConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reply_is_not_held_for_a_wait_that_is_stored_by_then()
+    {
+        var until = TestDatabase.Start.AddMinutes(5);
+        Assert.True(await Store.HoldReplyAsync("hash-1", """{"text":"early"}""", until));
+
+        // The wait is saved: a reply that comes now goes to the wait itself, whose owner has looked for held replies already.
+        var instances = _db.Storage.Instances;
+        await instances.SaveAsync(JourneyInstanceStoreTests.Instance("i-1", waitingOn: "hash-1"), 0);
+        Assert.False(await Store.HoldReplyAsync("hash-1", """{"text":"late"}""", until));
+        Assert.True(await Store.HoldReplyAsync("hash-2", """{"text":"other"}""", until));
+
+        Assert.Equal(["""{"text":"early"}"""], (await Store.TakeHeldRepliesAsync("hash-1", TestDatabase.Start)).Select(r => r.ReplyJson));
+        Assert.Empty(await Store.TakeHeldRepliesAsync("hash-1", TestDatabase.Start));
+    }
+
+    [Fact]
     public async Task A_reply_held_until_now_has_expired()
     {
         await Store.HoldReplyAsync("hash-1", "{}", TestDatabase.Start.AddMinutes(1));

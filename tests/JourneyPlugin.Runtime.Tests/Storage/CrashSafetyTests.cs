@@ -61,7 +61,7 @@ public sealed class CrashSafetyTests : IDisposable
         await storage.Ledger.RecordOutcomeAsync("m-1", LedgerSendState.Unknown, null, "timeout", TestDatabase.Start);
         await storage.Ledger.ApplyDeliveryReportAsync(new DeliveryReport("m-1", DeliveryStatus.Delivered, TestDatabase.Start));
         await storage.Conversations.RecordInboundAsync("447860099299", "84912345678", "wamid-1", TestDatabase.Start);
-        await storage.Conversations.HoldReplyAsync("reply:1", "{}", TestDatabase.Start.AddHours(1));
+        Assert.True(await storage.Conversations.HoldReplyAsync("reply:2", "{}", TestDatabase.Start.AddHours(1)));
         await storage.Runs.CreateAsync("run-1", "welcome", "promo", null);
         await storage.Runs.UpdateStatusAsync("run-1", RunStatus.Running);
         await storage.Runs.IncrementAsync("run-1", "send-1", FunnelCounter.Sent);
@@ -78,7 +78,7 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Single(await storage.Ledger.GetSettlementsAsync("m-1"));
         Assert.False(await storage.Conversations.RecordInboundAsync("447860099299", "84912345678", "wamid-1", TestDatabase.Start));
         Assert.Equal(TestDatabase.Start, (await storage.Conversations.GetAsync("447860099299", "84912345678")).LastInboundAt);
-        Assert.Single(await storage.Conversations.TakeHeldRepliesAsync("reply:1", TestDatabase.Start));
+        Assert.Single(await storage.Conversations.TakeHeldRepliesAsync("reply:2", TestDatabase.Start));
         Assert.Equal(RunStatus.Running, (await storage.Runs.GetAsync("run-1"))!.Status);
         Assert.Equal(1, (await storage.Runs.GetFunnelAsync("run-1")).Total.Sent);
     }

@@ -22,8 +22,14 @@ public interface IConversationStore : IConversationStateReader
     /// </summary>
     Task SetOptedOutAsync(string sender, string customer, bool optedOut, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>Holds a reply that arrived before the wait for it was stored, until <paramref name="heldUntil"/>.</summary>
-    Task HoldReplyAsync(string bookmarkHash, string replyJson, DateTimeOffset heldUntil, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Holds a reply that arrived before the wait for it was stored, until <paramref name="heldUntil"/>;
+    /// unless that wait is stored by now, which the same transaction checks: then nothing is held and the
+    /// caller resumes the wait instead. A wait is stored either before the hold (refused) or after it
+    /// (its owner takes the held reply once it has saved the wait), so a reply is never left behind.
+    /// </summary>
+    /// <returns>Whether the reply was held; <see langword="false"/> when a wait on <paramref name="bookmarkHash"/> is stored.</returns>
+    Task<bool> HoldReplyAsync(string bookmarkHash, string replyJson, DateTimeOffset heldUntil, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes the replies held for <paramref name="bookmarkHash"/> and returns the unexpired ones, oldest

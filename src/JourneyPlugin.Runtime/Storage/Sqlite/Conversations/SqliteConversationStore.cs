@@ -88,17 +88,24 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
     }
 
     /// <inheritdoc />
-    public Task HoldReplyAsync(string bookmarkHash, string replyJson, DateTimeOffset heldUntil, CancellationToken cancellationToken = default)
+    public Task<bool> HoldReplyAsync(string bookmarkHash, string replyJson, DateTimeOffset heldUntil, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(bookmarkHash);
         ArgumentException.ThrowIfNullOrEmpty(replyJson);
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
+            // In the write transaction, so no wait can be saved between the check and the insert.
+            if (transaction.Cached("SELECT EXISTS (SELECT 1 FROM bookmarks WHERE hash = $hash);").With("$hash", bookmarkHash).ExecuteScalar() is 1L)
+            {
+                return false;
+            }
+
             using var insert = transaction.Command("""
                 INSERT INTO held_replies (bookmark_hash, reply_json, held_at, held_until) VALUES ($hash, $reply, $now, $until);
                 """)
                 .With("$hash", bookmarkHash).With("$reply", replyJson).With("$now", database.Time.GetUtcNow()).With("$until", heldUntil);
-            return insert.ExecuteNonQuery();
+            insert.ExecuteNonQuery();
+            return true;
         }, cancellationToken);
     }
 
