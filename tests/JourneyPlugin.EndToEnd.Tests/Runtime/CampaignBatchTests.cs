@@ -48,6 +48,26 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
 
     private static string InstanceId(string customer) => JourneyStartRequest.InstanceIdFor("welcome-offer", RunId, customer);
 
+    private InstancesInBatch InBatch => Runtime.Services.GetRequiredService<InstancesInBatch>();
+
+    /// <summary>Enrols an instance as a batch does before its first burst: held by the batch, saved running, due at once.</summary>
+    private async Task<JourneyInstanceSession> EnrolInBatchAsync(string customer, string phone)
+    {
+        var workflow = await WelcomeAsync();
+        var runner = Runtime.Services.GetRequiredService<WorkflowRunner>();
+        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
+        {
+            InstanceId = InstanceId(customer),
+            RunId = RunId,
+            CorrelationId = customer,
+            Customer = new JsonObject { ["phone"] = phone, ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
+        });
+        Assert.True(InBatch.TryAdd(state.InstanceId));
+        var session = new JourneyInstanceSession(Runtime.Instances, Runtime.Conversations, runner, TimeProvider.System, NullLogger.Instance, workflow, state, stored: null);
+        await session.EnrolAsync();
+        return session;
+    }
+
     private async Task<Workflow> WelcomeAsync() => (await Runtime.Catalog.FindAsync("welcome-offer"))!;
 
     [Fact]
@@ -78,21 +98,10 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
     [Fact]
     public async Task A_grain_that_read_a_wait_its_batch_saved_mid_burst_reads_again_once_the_batch_let_go()
     {
-        var workflow = await WelcomeAsync();
-        var runner = Runtime.Services.GetRequiredService<WorkflowRunner>();
-        var inBatch = Runtime.Services.GetRequiredService<InstancesInBatch>();
         var id = InstanceId("c7");
-        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
-        {
-            InstanceId = id,
-            RunId = RunId,
-            CorrelationId = "c7",
-            Customer = new JsonObject { ["phone"] = "84912345677", ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
-        });
-        Assert.True(inBatch.TryAdd(id));
-        var session = new JourneyInstanceSession(Runtime.Instances, Runtime.Conversations, runner, TimeProvider.System, NullLogger.Instance, workflow, state, stored: null);
-        await session.EnrolAsync();
-        await runner.RunAsync(workflow, state, session);
+        var session = await EnrolInBatchAsync("c7", "84912345677");
+        var state = session.State;
+        await Runtime.Services.GetRequiredService<WorkflowRunner>().RunAsync(session.Workflow!, state, session);
         await session.SaveAsync([]);
 
         // The grain reads the wait the batch saved; the batch then goes on (a reply held for that wait) and saves again.
@@ -102,7 +111,7 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
         state.Status = WorkflowStatus.Finished;
         state.Bookmarks.Clear();
         await session.SaveAsync([]);
-        inBatch.Remove(id);
+        InBatch.Remove(id);
 
         Assert.Equal("Finished", (await grain.GetAsync())!.Status);
     }
@@ -111,25 +120,14 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
     public async Task The_timeout_scanner_leaves_an_instance_to_its_batch_and_resumes_it_once_no_batch_holds_it()
     {
         // As a batch leaves an instance right after enrolling it: saved running, due at once.
-        var workflow = await WelcomeAsync();
-        var runner = Runtime.Services.GetRequiredService<WorkflowRunner>();
         var id = InstanceId("c3");
-        var state = runner.CreateInstance(workflow, new WorkflowStartRequest
-        {
-            InstanceId = id,
-            RunId = RunId,
-            CorrelationId = "c3",
-            Customer = new JsonObject { ["phone"] = "84912345673", ["first_name"] = "Lan", ["promo_code"] = "WELCOME15" },
-        });
-        var inBatch = Runtime.Services.GetRequiredService<InstancesInBatch>();
-        Assert.True(inBatch.TryAdd(id));
-        await new JourneyInstanceSession(Runtime.Instances, Runtime.Conversations, runner, TimeProvider.System, NullLogger.Instance, workflow, state, stored: null).EnrolAsync();
+        await EnrolInBatchAsync("c3", "84912345673");
 
         Assert.Equal(0, await Scanner.ScanAsync(CancellationToken.None));
         Assert.Empty(_bed.Sandbox.AcceptedMessages);
 
         // Its batch is gone (the process that ran it died): the scanner takes it from its last save.
-        inBatch.Remove(id);
+        InBatch.Remove(id);
         Assert.Equal(1, await Scanner.ScanAsync(CancellationToken.None));
         Assert.Equal("Suspended", (await Runtime.Instances.GetAsync(id))!.Status);
         Assert.Equal("84912345673", Assert.Single(_bed.Sandbox.AcceptedMessages).To);
