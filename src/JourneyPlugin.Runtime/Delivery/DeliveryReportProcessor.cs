@@ -26,7 +26,7 @@ public sealed partial class DeliveryReportProcessor
         ILogger<DeliveryReportProcessor> logger)
     {
         _ledger = ledger;
-        _settlements = new SendSettlements(grains, conversations, options, clock);
+        _settlements = new SendSettlements(grains, conversations, options, clock, logger);
         _logger = logger;
     }
 

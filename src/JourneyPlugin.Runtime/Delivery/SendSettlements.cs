@@ -5,12 +5,13 @@ using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.WhatsApp.Activities;
 using JourneyPlugin.Workflows.Execution;
 using JourneyPlugin.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Runtime.Delivery;
 
 /// <summary>Tells the journey waiting on a send how it was settled.</summary>
-internal sealed class SendSettlements(IGrainFactory grains, IConversationStore conversations, IOptions<ConversationOptions> options, TimeProvider clock)
+internal sealed class SendSettlements(IGrainFactory grains, IConversationStore conversations, IOptions<ConversationOptions> options, TimeProvider clock, ILogger logger)
 {
     /// <summary>Resumes the journey; when it does not wait on the send (yet), the settlement is held for the wait, as a reply would be.</summary>
     /// <remarks>
@@ -22,6 +23,6 @@ internal sealed class SendSettlements(IGrainFactory grains, IConversationStore c
         var hash = StimulusHasher.Hash(SendSettlementStimulus.Name, ValueConverter.ToJson(new SendSettlementStimulus(messageId)));
         var input = new JsonObject { [SendSettlementStimulus.InputKey] = settlement.ToString() }.ToJsonString();
         return await HeldReplies.ResumeOrHoldAsync(
-            conversations, hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor, () => grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input)).ConfigureAwait(false);
+            conversations, hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor, logger, () => grains.GetGrain<IJourneyInstanceGrain>(instanceId).ResumeAsync(hash, input)).ConfigureAwait(false);
     }
 }

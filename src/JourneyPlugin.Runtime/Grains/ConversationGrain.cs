@@ -44,7 +44,7 @@ internal sealed partial class ConversationGrain(
         var hash = StimulusHasher.Hash(WaitForUserReply.StimulusName, Workflows.Execution.ValueConverter.ToJson(new UserReplyStimulus(reply.Sender, reply.Customer)));
         var input = new JsonObject { [WaitForUserReply.ReplyInputKey] = JsonNode.Parse(reply.MessageJson) }.ToJsonString();
         // The wait may not be stored yet (the send that asks the question is still in flight): then the reply is held for it.
-        var resumed = await HeldReplies.ResumeOrHoldAsync(conversations, hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor, async () =>
+        var resumed = await HeldReplies.ResumeOrHoldAsync(conversations, hash, input, clock.GetUtcNow() + options.Value.HoldRepliesFor, logger, async () =>
         {
             var count = 0;
             foreach (var instanceId in await instances.FindWaitingAsync(hash))

@@ -12,6 +12,7 @@ using JourneyPlugin.WhatsApp.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Runtime.Hosting;
@@ -51,7 +52,12 @@ public static class JourneyRuntimeHostBuilderExtensions
 
         DecorateVendorGateway(services);
         services.TryAddSingleton<DeliveryReportProcessor>();
-        services.TryAddSingleton<SendSettlements>();
+        services.TryAddSingleton(provider => new SendSettlements(
+            provider.GetRequiredService<IGrainFactory>(),
+            provider.GetRequiredService<IConversationStore>(),
+            provider.GetRequiredService<IOptions<ConversationOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SendSettlements>>()));
         services.TryAddSingleton<CampaignBatchStarter>();
         services.TryAddSingleton<InstancesInBatch>();
         services.TryAddSingleton(provider => new JourneyRuntimeMetrics(provider.GetService<IMeterFactory>()));

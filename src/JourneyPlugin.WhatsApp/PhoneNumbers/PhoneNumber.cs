@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using PhoneNumbers;
 using LibPhoneNumber = PhoneNumbers.PhoneNumber;
@@ -11,6 +12,12 @@ namespace JourneyPlugin.WhatsApp.PhoneNumbers;
 public readonly record struct PhoneNumber
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>How many recent inputs are remembered with their result; all are forgotten when there are more.</summary>
+    private const int RecentCapacity = 4096;
+
+    private static readonly ConcurrentDictionary<string, (string? Digits, string? Reason)> Recent = new(StringComparer.Ordinal);
+    private static int _recentCount;
 
     private PhoneNumber(string digits) => Digits = digits;
 
@@ -35,13 +42,39 @@ public readonly record struct PhoneNumber
             return false;
         }
 
+        // A campaign message's number is parsed by the audience reader, the Send step and the vendor client in turn.
+        if (!Recent.TryGetValue(input, out var parsed))
+        {
+            parsed = Normalize(input);
+            if (Interlocked.Increment(ref _recentCount) > RecentCapacity)
+            {
+                Recent.Clear();
+                Volatile.Write(ref _recentCount, 0);
+            }
+
+            Recent[input] = parsed;
+        }
+
+        if (parsed.Digits is { } digits)
+        {
+            number = new PhoneNumber(digits);
+            reason = null;
+            return true;
+        }
+
+        reason = parsed.Reason ?? "is not a phone number";
+        return false;
+    }
+
+    /// <summary>The digits of <paramref name="input"/>, or why it is not a number WhatsApp can reach.</summary>
+    private static (string? Digits, string? Reason) Normalize(string input)
+    {
         var text = input.Trim();
         foreach (var c in text)
         {
             if (!char.IsAsciiDigit(c) && c is not ('+' or ' ' or '-' or '.' or '(' or ')'))
             {
-                reason = $"contains '{c}', which is not part of a phone number";
-                return false;
+                return (null, $"contains '{c}', which is not part of a phone number");
             }
         }
 
@@ -53,8 +86,7 @@ public readonly record struct PhoneNumber
         {
             if (text.StartsWith('0'))
             {
-                reason = "has no country code (a national number starting with 0); write it with the country code, e.g. 84912345678";
-                return false;
+                return (null, "has no country code (a national number starting with 0); write it with the country code, e.g. 84912345678");
             }
 
             text = "+" + text;
@@ -67,38 +99,33 @@ public readonly record struct PhoneNumber
         }
         catch (NumberParseException e)
         {
-            reason = e.ErrorType switch
+            return (null, e.ErrorType switch
             {
                 ErrorType.INVALID_COUNTRY_CODE => "does not start with a known country code",
                 ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => "is too short",
                 ErrorType.TOO_LONG => "is too long",
                 _ => "is not a phone number",
-            };
-            return false;
+            });
         }
 
         var possibility = Util.IsPossibleNumberWithReason(parsed);
         if (possibility is not PhoneNumberUtil.ValidationResult.IS_POSSIBLE and not PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
         {
-            reason = possibility switch
+            return (null, possibility switch
             {
                 PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => "does not start with a known country code",
                 PhoneNumberUtil.ValidationResult.TOO_SHORT => $"is too short for country code {parsed.CountryCode}",
                 PhoneNumberUtil.ValidationResult.TOO_LONG => $"is too long for country code {parsed.CountryCode}",
                 _ => $"has an impossible length for country code {parsed.CountryCode}",
-            };
-            return false;
+            });
         }
 
         if (!Util.IsValidNumber(parsed))
         {
-            reason = $"is not a valid number for country code {parsed.CountryCode}";
-            return false;
+            return (null, $"is not a valid number for country code {parsed.CountryCode}");
         }
 
-        number = new PhoneNumber(Util.Format(parsed, PhoneNumberFormat.E164)[1..]);
-        reason = null;
-        return true;
+        return (Util.Format(parsed, PhoneNumberFormat.E164)[1..], null);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using JourneyPlugin.Benchmarks.Harness;
 using JourneyPlugin.Benchmarks.Reporting;
 using JourneyPlugin.Runtime.Campaigns;
+using JourneyPlugin.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace JourneyPlugin.Benchmarks.Scenarios;
 /// <summary>
 /// The send path against the physical limit: the same N template messages (a) posted by a bare
 /// HttpClient loop straight to the stub, (b) sent by a campaign run of a one-step journey through
-/// the whole engine (enrol, render, ledger, send, persist). Both use the campaign's parallelism.
+/// the whole engine (enrol, render, ledger, send, persist). Both use the campaign's parallelism. Then
+/// (c): the durable writes of (b)'s messages alone, through the same store, which bounds what (b) can reach.
 /// </summary>
 internal static class SendScenario
 {
@@ -60,11 +62,22 @@ internal static class SendScenario
             throw new InvalidOperationException($"the stub answered {bench.Stub.Received} messages, not {n}");
         }
 
+        var sample = (await bench.Server.Instances.ListByRunAsync(runId, 0, 1))[0];
+        var finished = await bench.Server.Instances.GetAsync(sample.InstanceId) ?? throw new InvalidOperationException("the run's first instance is gone");
+        cpu = CpuTime();
+        var writes = await StoreOnlyAsync(bench, $"{runId}-writes", finished, n);
+        var writesCpu = (CpuTime() - cpu).TotalMicroseconds / n;
+        var writesRate = n / writes.TotalSeconds;
+        bench.Log.WriteLine($"  (c) the same messages' durable writes alone ({finished.StateJson.Length:N0} characters of state): {writes.TotalSeconds:N2} s, {writesRate:N0} msg/s, {writesCpu:N0} µs CPU per message");
+
         return
         [
             new(Name, "(a) bare HttpClient POSTs to the stub", bareRate, "msg/s"),
             new(Name, "(b) campaign run through the engine", engineRate, "msg/s"),
             new(Name, "ratio (b)/(a)", engineRate / bareRate, "", Target: 0.8),
+            new(Name, "(c) the engine's durable writes alone (no HTTP, no steps)", writesRate, "msg/s"),
+            new(Name, "ceiling (c)/(a): the ratio if all else were free", writesRate / bareRate, ""),
+            new(Name, "(c) CPU per message", writesCpu, "µs"),
             new(Name, "(a) CPU per message, stub included", bareCpu, "µs"),
             new(Name, "(b) CPU per message, stub included", engineCpu, "µs"),
             new(Name, "(b) messages per request (template bulks)", perRequest, ""),
@@ -91,6 +104,47 @@ internal static class SendScenario
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// What the store alone does for a campaign message, with the campaign's batch size and parallelism:
+    /// the batch's enrolment in one write, then per message its ledger row, its outcome and the instance's
+    /// save with its funnel counts, through the real store (group commit, fsync) but without HTTP, steps
+    /// or grains, counted in a run of their own, <paramref name="runId"/>. <paramref name="finished"/>, an
+    /// instance as (b) left it, gives the state the writes carry.
+    /// </summary>
+    private static async Task<TimeSpan> StoreOnlyAsync(Workbench bench, string runId, StoredInstance finished, int count)
+    {
+        var options = bench.Server.Services.GetRequiredService<IOptions<CampaignOptions>>().Value;
+        var ledger = bench.Server.Services.GetRequiredService<ISendLedger>();
+        var store = bench.Server.Instances;
+        await bench.Server.Runs.CreateAsync(runId, finished.DefinitionId, runId, null);
+        var clock = Stopwatch.StartNew();
+        for (var first = 0; first < count; first += options.BatchSize)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var batch = Enumerable.Range(first, Math.Min(options.BatchSize, count - first))
+                .Select(i => finished with { InstanceId = $"{runId}:{i}", RunId = runId, CustomerKey = $"{runId}-{i}", Status = "Running", NextDueAt = now, CreatedAt = now, UpdatedAt = now, Version = 0 })
+                .ToList();
+            await store.InsertNewAsync(batch, i => [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)]);
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (instance, cancellationToken) =>
+            {
+                var messageId = $"{instance.CustomerKey}-send";
+                await ledger.ReserveAsync(new LedgerReservation(messageId, instance.InstanceId, runId, "send", BenchServer.Connection, Audience.Phone(0)), cancellationToken);
+                await ledger.RecordOutcomeAsync(messageId, LedgerSendState.Accepted, "PENDING_ENROUTE", null, DateTimeOffset.UtcNow, cancellationToken);
+                var saved = instance with { Status = finished.Status, NextDueAt = null, UpdatedAt = DateTimeOffset.UtcNow };
+                await store.SaveAsync(saved, 1, [new FunnelIncrement(runId, "send", FunnelCounter.Sent), new FunnelIncrement(runId, null, FunnelCounter.Completed)], cancellationToken);
+            });
+        }
+
+        var elapsed = clock.Elapsed;
+        var funnel = (await bench.Server.Runs.GetFunnelAsync(runId)).Total;
+        if (funnel.Enrolled != count || funnel.Sent != count || funnel.Completed != count)
+        {
+            throw new InvalidOperationException($"run {runId}: {Workbench.Describe(funnel)}, expected {count} enrolled, sent and completed");
+        }
+
+        return elapsed;
     }
 
     /// <summary>The CPU time this process has used, every thread (the stub's too).</summary>

@@ -61,7 +61,7 @@ public sealed class SendSettlerTests : IDisposable
     private SendSettler Settler(SettlementOptions options) =>
         new(
             Ledger,
-            new SendSettlements(UnreachableGrains.Create(), _db.Storage.Conversations, Options.Create(new ConversationOptions()), _db.Time),
+            new SendSettlements(UnreachableGrains.Create(), _db.Storage.Conversations, Options.Create(new ConversationOptions()), _db.Time, NullLogger.Instance),
             Options.Create(options),
             _db.Time,
             NullLogger<SendSettler>.Instance);

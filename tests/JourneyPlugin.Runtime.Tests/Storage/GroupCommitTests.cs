@@ -1,3 +1,4 @@
+using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Runtime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -87,6 +88,37 @@ public sealed class GroupCommitTests : IDisposable
         await kept;
 
         Assert.Equal([1, 3], await Database.ReadAsync(c => Numbers(c), default));
+    }
+
+    [Fact]
+    public async Task Funnel_counts_of_writes_that_share_a_commit_add_up_and_a_failing_write_counts_nothing()
+    {
+        await _db.Storage.Runs.CreateAsync("run-1", "welcome", "promo", null);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocker = Task.Run(() => Database.WriteAsync(WriteDurability.Normal, t =>
+        {
+            SqliteFunnelCounters.Add(t, [new FunnelIncrement("run-1", null, FunnelCounter.Enrolled, Delta: 100)]);
+            holding.Set();
+            release.Wait();
+            return 0;
+        }, default));
+        holding.Wait();
+        var queued = Enumerable.Range(0, 20).Select(i => Database.WriteAsync(WriteDurability.Normal, t =>
+        {
+            SqliteFunnelCounters.Add(t, [new FunnelIncrement("run-1", "send-1", FunnelCounter.Sent), new FunnelIncrement("run-1", null, FunnelCounter.Completed, Delta: i)]);
+            return i % 5 == 2 ? throw new InvalidOperationException($"write {i} fails") : i;
+        }, default)).ToList();
+        release.Set();
+        await blocker;
+        await Task.WhenAll(queued.Select(q => q.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        var succeeded = Enumerable.Range(0, 20).Where(i => i % 5 != 2).ToList();
+        Assert.Equal(succeeded.Count, queued.Count(q => q.IsCompletedSuccessfully));
+        var funnel = await _db.Storage.Runs.GetFunnelAsync("run-1");
+        Assert.Equal(100, funnel.Total.Enrolled);
+        Assert.Equal(succeeded.Count, funnel.Steps["send-1"].Sent);
+        Assert.Equal(succeeded.Sum(), funnel.Total.Completed);
     }
 
     private static int Insert(SqliteTransaction transaction, int n)

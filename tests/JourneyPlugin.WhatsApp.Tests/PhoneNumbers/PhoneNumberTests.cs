@@ -36,6 +36,21 @@ public sealed class PhoneNumberTests
         Assert.Contains(reason, exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_number_parsed_again_gets_the_same_answer_after_many_others()
+    {
+        // More distinct numbers than the parser remembers, so later parses both hit and miss its memory.
+        var inputs = Enumerable.Range(0, 10_000).Select(i => $"+84 912 {i:D6}").Append("+84 112 345 678").ToList();
+        var first = inputs.Select(Answer).ToList();
+
+        Assert.Equal(first, inputs.Select(Answer));
+        Assert.Equal(first.AsEnumerable().Reverse(), inputs.AsEnumerable().Reverse().Select(Answer));
+        Assert.Equal("84912000042", first[42]);
+        Assert.Contains("not a valid number", first[^1], StringComparison.Ordinal);
+
+        static string Answer(string input) => PhoneNumber.TryParse(input, out var number, out var reason) ? number.Digits : reason;
+    }
+
     [Theory]
     [InlineData("84912345678", "8491*****78")]
     [InlineData("447860099299", "4478******99")]

@@ -99,7 +99,8 @@ internal sealed class SqliteDatabase : IDisposable
     /// transaction, each in a savepoint of its own, and share one commit (one fsync when any asks for
     /// <see cref="WriteDurability.Full"/>). A caller is answered only after the commit that holds its
     /// write, so what it was told is durable is durable; a write that fails rolls back to its
-    /// savepoint and leaves the others of the batch alone.
+    /// savepoint and leaves the others of the batch alone. The funnel counts the batch's writes add
+    /// are summed and upserted once, just before the commit (<see cref="SqliteFunnelTally"/>).
     /// </remarks>
     public async Task<T> WriteAsync<T>(WriteDurability durability, Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
@@ -169,9 +170,15 @@ internal sealed class SqliteDatabase : IDisposable
 
             // Immediate: take the write lock up front, so a read-then-write never fails half way on a lock upgrade.
             using var transaction = lease.Connection.BeginTransaction(deferred: false);
+            var funnel = new SqliteFunnelTally();
+            SqliteFunnelCounters.TallyIn(transaction, funnel);
             if (batch.Count == 1)
             {
-                if (!batch[0].Run(transaction))
+                if (batch[0].Run(transaction))
+                {
+                    funnel.Keep();
+                }
+                else
                 {
                     lease.Broken = batch[0].Failure is SqliteException;
                     transaction.Rollback();
@@ -190,9 +197,12 @@ internal sealed class SqliteDatabase : IDisposable
                     if (write.Run(transaction))
                     {
                         release.ExecuteNonQuery();
+                        funnel.Keep();
                     }
                     else
                     {
+                        funnel.Discard();
+
                         // Fails the whole batch if the transaction itself is gone (SQLite rolled it back).
                         transaction.Rollback("w");
                         transaction.Release("w");
@@ -200,6 +210,7 @@ internal sealed class SqliteDatabase : IDisposable
                 }
             }
 
+            funnel.Flush(transaction);
             transaction.Commit();
 
             // A statement that failed may have left the connection in a state not worth keeping.

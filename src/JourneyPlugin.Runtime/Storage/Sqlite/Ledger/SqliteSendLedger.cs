@@ -12,11 +12,12 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
             var now = database.Time.GetUtcNow();
-            var insert = transaction.Cached("""
+            var insert = transaction.Cached($"""
                 INSERT INTO ledger (message_id, instance_id, run_id, activity_id, connection, recipient, send_state, delivery_status,
                                     created_at, updated_at, unsettled_since)
                 VALUES ($id, $instance, $run, $activity, $connection, $recipient, $sendState, $deliveryStatus, $now, $now, $now)
-                ON CONFLICT (message_id) DO NOTHING;
+                ON CONFLICT (message_id) DO NOTHING
+                RETURNING {SqliteLedgerRow.Columns};
                 """)
                 .With("$id", reservation.MessageId)
                 .With("$instance", reservation.InstanceId)
@@ -27,10 +28,11 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 .With("$sendState", nameof(LedgerSendState.Reserved))
                 .With("$deliveryStatus", nameof(DeliveryStatus.None))
                 .With("$now", now);
-            var created = insert.ExecuteNonQuery() == 1;
 
-            var select = SqliteLedgerRow.PrepareSelect(transaction);
-            var entry = SqliteLedgerRow.Find(select, reservation.MessageId)!.Entry;
+            // The new row comes back from the insert; only a row there before needs a read.
+            var entry = ReadRow(insert)?.Entry;
+            var created = entry is not null;
+            entry ??= SqliteLedgerRow.Find(SqliteLedgerRow.PrepareSelect(transaction), reservation.MessageId)!.Entry;
             if (!created && (entry.InstanceId != reservation.InstanceId || entry.ActivityId != reservation.ActivityId))
             {
                 // Two steps deriving one message id is a bug upstream; the first row stands.
@@ -52,29 +54,30 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
 
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
-            var select = SqliteLedgerRow.PrepareSelect(transaction);
-            var row = SqliteLedgerRow.Find(select, messageId) ?? throw NotFound(messageId);
-            var entry = row.Entry with { Attempts = row.Entry.Attempts + 1, UpdatedAt = at };
-            SqliteLedgerRow updated;
-            if (row.Entry.SendState == LedgerSendState.Accepted)
+            // One statement: every SET reads the row as it was, so an accepted row keeps its state, status and detail.
+            var update = transaction.Cached($"""
+                UPDATE ledger
+                SET attempts = attempts + 1, updated_at = $at,
+                    vendor_status = CASE WHEN send_state = 'Accepted' THEN vendor_status ELSE coalesce($vendorStatus, vendor_status) END,
+                    detail = CASE WHEN send_state = 'Accepted' THEN detail ELSE $detail END,
+                    unsettled_since = CASE WHEN send_state <> 'Accepted' AND $state = 'Unknown' THEN $at END,
+                    send_state = CASE WHEN send_state = 'Accepted' THEN send_state ELSE $state END
+                WHERE message_id = $id
+                RETURNING {SqliteLedgerRow.Columns};
+                """)
+                .With("$id", messageId)
+                .With("$state", state.ToString())
+                .With("$vendorStatus", vendorStatus)
+                .With("$detail", detail)
+                .With("$at", at);
+            var entry = ReadRow(update)?.Entry ?? throw NotFound(messageId);
+            if (entry.SendState == LedgerSendState.Accepted && state != LedgerSendState.Accepted)
             {
                 // What the vendor accepted stays accepted: a later attempt's error or timeout does not undo a message.
-                if (state != LedgerSendState.Accepted)
-                {
-                    SqliteStorageLog.AcceptedKept(database.Logger, messageId, state);
-                }
-
-                updated = new(entry, null);
-            }
-            else
-            {
-                entry = entry with { SendState = state, VendorStatus = vendorStatus ?? entry.VendorStatus, Detail = detail };
-                updated = new(entry, state == LedgerSendState.Unknown ? at : null);
+                SqliteStorageLog.AcceptedKept(database.Logger, messageId, state);
             }
 
-            var update = SqliteLedgerRow.PrepareUpdate(transaction);
-            updated.Write(update);
-            return updated.Entry;
+            return entry;
         }, cancellationToken);
     }
 
@@ -254,6 +257,13 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
             .With("$before", before.ToString())
             .With("$at", at);
         insert.ExecuteNonQuery();
+    }
+
+    /// <summary>The row a statement's RETURNING clause gives back, if it changed one.</summary>
+    private static SqliteLedgerRow? ReadRow(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteLedgerRow.Read(reader) : null;
     }
 
     private static KeyNotFoundException NotFound(string messageId) => new($"No ledger row for message '{messageId}'.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace JourneyPlugin.Runtime.Storage.Sqlite;
@@ -8,6 +9,8 @@ namespace JourneyPlugin.Runtime.Storage.Sqlite;
 /// </summary>
 internal static class SqliteFunnelCounters
 {
+    private static readonly ConditionalWeakTable<SqliteTransaction, SqliteFunnelTally> Tallies = [];
+
     // One upsert per counter: SQLite runs it under the write lock, so concurrent increments never lose one.
     // The EXISTS guard skips runs that are gone rather than failing the change being counted.
     private const string UpsertSql = """
@@ -22,7 +25,10 @@ internal static class SqliteFunnelCounters
             .GroupBy(i => (i.RunId, i.ActivityId, i.Counter, i.Reason))
             .Select(g => new FunnelIncrement(g.Key.RunId, g.Key.ActivityId, g.Key.Counter, g.Key.Reason, g.Sum(i => i.Delta)))];
 
-    /// <summary>Adds <paramref name="increments"/>; those of unknown runs are skipped.</summary>
+    /// <summary>
+    /// Adds <paramref name="increments"/>; those of unknown runs are skipped. Within a group commit they
+    /// go to its <see cref="SqliteFunnelTally"/>, upserted just before the commit.
+    /// </summary>
     public static void Add(SqliteTransaction transaction, IReadOnlyList<FunnelIncrement> increments)
     {
         if (increments.Count == 0)
@@ -30,10 +36,27 @@ internal static class SqliteFunnelCounters
             return;
         }
 
-        var upsert = transaction.Cached(UpsertSql)
-            .With("$run", (object?)null).With("$activity", (object?)null).With("$counter", (object?)null).With("$reason", (object?)null).With("$delta", (object?)null);
+        if (Tallies.TryGetValue(transaction, out var tally))
+        {
+            tally.Add(increments);
+        }
+        else
+        {
+            Upsert(transaction, increments);
+        }
+    }
+
+    /// <summary>Makes the increments added in <paramref name="transaction"/> go to <paramref name="tally"/>, until the transaction is gone.</summary>
+    public static void TallyIn(SqliteTransaction transaction, SqliteFunnelTally tally) => Tallies.Add(transaction, tally);
+
+    /// <summary>Runs one upsert per increment.</summary>
+    internal static void Upsert(SqliteTransaction transaction, IEnumerable<FunnelIncrement> increments)
+    {
+        SqliteCommand? upsert = null;
         foreach (var increment in increments.Where(i => i.Delta != 0))
         {
+            upsert ??= transaction.Cached(UpsertSql)
+                .With("$run", (object?)null).With("$activity", (object?)null).With("$counter", (object?)null).With("$reason", (object?)null).With("$delta", (object?)null);
             upsert.Set("$run", increment.RunId);
             upsert.Set("$activity", increment.ActivityId ?? string.Empty);
             upsert.Set("$counter", increment.Counter.ToString());
