@@ -26,8 +26,9 @@ internal static class SqliteCommands
     }
 
     /// <summary>
-    /// A command in <paramref name="transaction"/> kept prepared on its connection for this SQL text, its
-    /// parameters cleared: for the statements of the hot path. Do not dispose it; it closes with the connection.
+    /// A command in <paramref name="transaction"/> kept prepared on its connection for this SQL text: for the
+    /// statements of the hot path. Its parameters keep their objects and last values, so a caller sets every
+    /// one (<see cref="With(SqliteCommand, string, object?)"/>). Do not dispose it; it closes with the connection.
     /// </summary>
     /// <remarks>
     /// Microsoft.Data.Sqlite compiles a command's SQL on its first execution and keeps the compiled
@@ -53,14 +54,22 @@ internal static class SqliteCommands
         }
 
         command.Transaction = null;
-        command.Parameters.Clear();
         return command;
     }
 
-    /// <summary>Adds a parameter; <see langword="null"/> becomes SQL NULL.</summary>
+    /// <summary>Adds a parameter, or sets it when the command has it already (a cached one); <see langword="null"/> becomes SQL NULL.</summary>
     public static SqliteCommand With(this SqliteCommand command, string name, object? value)
     {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var index = command.Parameters.IndexOf(name);
+        if (index >= 0)
+        {
+            command.Parameters[index].Value = value ?? DBNull.Value;
+        }
+        else
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
         return command;
     }
 
