@@ -92,7 +92,7 @@ internal sealed class SqliteJourneyInstanceStore(SqliteDatabase database) : IJou
                 funnel.AddRange(funnelOfInserted(instance));
             }
 
-            SqliteFunnelCounters.Add(transaction, SqliteFunnelCounters.Sum(funnel));
+            SqliteFunnelCounters.Add(transaction, funnel);
             return inserted;
         }, cancellationToken);
     }

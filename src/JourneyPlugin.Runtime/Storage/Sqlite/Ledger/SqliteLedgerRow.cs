@@ -53,7 +53,13 @@ internal sealed record SqliteLedgerRow(LedgerEntry Entry, DateTimeOffset? Unsett
     public static SqliteLedgerRow? Find(SqliteCommand select, string messageId)
     {
         select.Set("$id", messageId);
-        using var reader = select.ExecuteReader();
+        return ReadFirst(select);
+    }
+
+    /// <summary>Runs a command that selects or returns (<c>RETURNING</c>) <see cref="Columns"/>: the first row, if any.</summary>
+    public static SqliteLedgerRow? ReadFirst(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
     }
 

@@ -30,7 +30,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 .With("$now", now);
 
             // The new row comes back from the insert; only a row there before needs a read.
-            var entry = ReadRow(insert)?.Entry;
+            var entry = SqliteLedgerRow.ReadFirst(insert)?.Entry;
             var created = entry is not null;
             entry ??= SqliteLedgerRow.Find(SqliteLedgerRow.PrepareSelect(transaction), reservation.MessageId)!.Entry;
             if (!created && (entry.InstanceId != reservation.InstanceId || entry.ActivityId != reservation.ActivityId))
@@ -70,7 +70,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 .With("$vendorStatus", vendorStatus)
                 .With("$detail", detail)
                 .With("$at", at);
-            var entry = ReadRow(update)?.Entry ?? throw NotFound(messageId);
+            var entry = SqliteLedgerRow.ReadFirst(update)?.Entry ?? throw NotFound(messageId);
             if (entry.SendState == LedgerSendState.Accepted && state != LedgerSendState.Accepted)
             {
                 // What the vendor accepted stays accepted: a later attempt's error or timeout does not undo a message.
@@ -196,8 +196,7 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
         return database.ReadAsync<LedgerEntry?>(connection =>
         {
             using var query = connection.Command(SqliteLedgerRow.SelectSql).With("$id", messageId);
-            using var reader = query.ExecuteReader();
-            return reader.Read() ? SqliteLedgerRow.Read(reader).Entry : null;
+            return SqliteLedgerRow.ReadFirst(query)?.Entry;
         }, cancellationToken);
     }
 
@@ -257,13 +256,6 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
             .With("$before", before.ToString())
             .With("$at", at);
         insert.ExecuteNonQuery();
-    }
-
-    /// <summary>The row a statement's RETURNING clause gives back, if it changed one.</summary>
-    private static SqliteLedgerRow? ReadRow(SqliteCommand command)
-    {
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? SqliteLedgerRow.Read(reader) : null;
     }
 
     private static KeyNotFoundException NotFound(string messageId) => new($"No ledger row for message '{messageId}'.");

@@ -19,12 +19,6 @@ internal static class SqliteFunnelCounters
         ON CONFLICT (run_id, activity_id, counter, reason) DO UPDATE SET value = value + excluded.value;
         """;
 
-    /// <summary>The increments of one counter added up, so that a batch's many increments cost one upsert per counter.</summary>
-    public static IReadOnlyList<FunnelIncrement> Sum(IEnumerable<FunnelIncrement> increments) =>
-        [.. increments
-            .GroupBy(i => (i.RunId, i.ActivityId, i.Counter, i.Reason))
-            .Select(g => new FunnelIncrement(g.Key.RunId, g.Key.ActivityId, g.Key.Counter, g.Key.Reason, g.Sum(i => i.Delta)))];
-
     /// <summary>
     /// Adds <paramref name="increments"/>; those of unknown runs are skipped. Within a group commit they
     /// go to its <see cref="SqliteFunnelTally"/>, upserted just before the commit.
