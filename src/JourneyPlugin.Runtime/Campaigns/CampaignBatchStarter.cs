@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace JourneyPlugin.Runtime.Campaigns;
 
 /// <summary>
-/// Enrols a batch of a run's customers in one write and runs each new instance's first burst (what it does before
-/// it first waits or ends: usually render and send) in this process, without a grain per customer:
-/// activating, reading and deactivating a grain cost about a quarter of a campaign message's CPU. The
-/// batch owns its instances until their first burst is saved. Nothing else runs one meanwhile: it
-/// waits on no bookmark yet (a reply or a settlement that comes first is held for the wait), and the
-/// timeout scanner skips <see cref="InstancesInBatch"/>. If the process dies, the scanner resumes each
-/// from its last saved step like any interrupted instance; a Send step run again finds its ledger row
-/// and does not send twice.
+/// Enrols a batch of a run's customers in one write and runs each new instance's first burst (what it
+/// does before it first waits or ends: usually render and send) in this process, without a grain per
+/// customer: activating, reading and deactivating a grain cost about a quarter of a campaign message's
+/// CPU. The batch (then its run's <see cref="FirstBurstQueue"/>) owns its instances until their first
+/// burst is saved. Nothing else runs one meanwhile: it waits on no bookmark yet (a reply or a settlement
+/// that comes first is held for the wait), and the timeout scanner skips <see cref="InstancesInBatch"/>.
+/// If the process dies, the scanner resumes each from its last saved step like any interrupted
+/// instance; a Send step run again finds its ledger row and does not send twice.
 /// </summary>
 internal sealed partial class CampaignBatchStarter(
     IJourneyInstanceStore store,
@@ -27,9 +27,15 @@ internal sealed partial class CampaignBatchStarter(
     IOptions<CampaignOptions> options,
     ILogger<CampaignBatchStarter> logger)
 {
-    /// <summary>Starts an instance of <paramref name="workflow"/> for each row; returns how many were new.</summary>
+    /// <summary>A queue for the first bursts of one run's instances, <see cref="CampaignOptions.Parallelism"/> at once.</summary>
+    public FirstBurstQueue CreateQueue() => new(this, options.Value.Parallelism);
+
+    /// <summary>
+    /// Enrols an instance of <paramref name="workflow"/> for each row in one write, and returns the new
+    /// ones, held for their first burst (<see cref="RunFirstBurstAsync"/>, or <see cref="LetGo"/>).
+    /// </summary>
     /// <remarks>A customer enrolled before (the batch of a run resumed after a restart) is left to the grain and the timeout scanner.</remarks>
-    public async Task<int> StartAsync(Workflow workflow, string runId, IReadOnlyList<AudienceRow> rows, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JourneyInstanceSession>> EnrolAsync(Workflow workflow, string runId, IReadOnlyList<AudienceRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(rows);
@@ -52,12 +58,12 @@ internal sealed partial class CampaignBatchStarter(
             }
         }
 
+        var enrolled = new List<JourneyInstanceSession>(sessions.Count);
         try
         {
             // Every enrolment is durable, and counted with it, before any first step runs: one write for the batch.
             var stored = sessions.ConvertAll(s => s.ToStored());
             var inserted = await store.InsertNewAsync(stored, i => JourneyInstanceSession.EnrolmentFunnel(i.RunId), cancellationToken).ConfigureAwait(false);
-            var enrolled = new List<JourneyInstanceSession>(inserted.Count);
             for (var i = 0; i < sessions.Count; i++)
             {
                 if (inserted.Contains(stored[i].InstanceId))
@@ -65,39 +71,29 @@ internal sealed partial class CampaignBatchStarter(
                     sessions[i].Enrolled(stored[i]);
                     enrolled.Add(sessions[i]);
                 }
-                else
-                {
-                    // Enrolled before: a batch done again after a restart. The scanner resumes it if it was cut short.
-                    inBatch.Remove(stored[i].InstanceId);
-                }
             }
-
-            await Parallel.ForEachAsync(
-                enrolled,
-                new ParallelOptions
-                {
-                    MaxDegreeOfParallelism = options.Value.Parallelism,
-                    CancellationToken = cancellationToken,
-                    // Off the calling grain's single-threaded scheduler, which would otherwise run each body until its first await.
-                    TaskScheduler = TaskScheduler.Default,
-                },
-                (session, _) => new ValueTask(RunFirstBurstAsync(workflow, session))).ConfigureAwait(false);
-            return enrolled.Count;
         }
         finally
         {
-            foreach (var session in sessions)
+            // Enrolled before (a batch done again after a restart: the scanner resumes it if it was cut short), or not at all.
+            foreach (var session in sessions.Except(enrolled))
             {
-                inBatch.Remove(session.State.InstanceId);
+                LetGo(session);
             }
         }
+
+        return enrolled;
     }
 
-    private async Task RunFirstBurstAsync(Workflow workflow, JourneyInstanceSession session)
+    /// <summary>Lets go of an enrolled instance without running it: the timeout scanner, or its grain, takes it from its last save.</summary>
+    public void LetGo(JourneyInstanceSession session) => inBatch.Remove(session.State.InstanceId);
+
+    /// <summary>Runs an enrolled instance's first burst, then lets go of it; never throws.</summary>
+    public async Task RunFirstBurstAsync(JourneyInstanceSession session)
     {
         try
         {
-            await runner.RunAsync(workflow, session.State, session).ConfigureAwait(false);
+            await runner.RunAsync(session.Workflow!, session.State, session).ConfigureAwait(false);
             await session.EndBurstAsync(wasDone: false).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
@@ -114,7 +110,7 @@ internal sealed partial class CampaignBatchStarter(
         finally
         {
             // Free for the scanner as soon as its burst is over, not when the whole batch is.
-            inBatch.Remove(session.State.InstanceId);
+            LetGo(session);
         }
     }
 

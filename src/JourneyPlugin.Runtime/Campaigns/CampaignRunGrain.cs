@@ -9,12 +9,15 @@ using Microsoft.Extensions.Options;
 namespace JourneyPlugin.Runtime.Campaigns;
 
 /// <summary>
-/// Enrols a run's audience one batch per timer tick, so that pause, resume and cancel are served
-/// between batches. The reader stays open across ticks; after a restart the grain reopens the file
-/// and skips the rows its cursor says were handled (a customer enrolled twice is harmless anyway:
-/// the instance id is derived from run and customer). Cancelling also cancels the run's waiting
-/// instances, one page per timer tick; an instance reached by a reply or timer before its turn
-/// cancels itself (it checks its run), so nothing is sent after the cancel either way.
+/// Enrols a run's audience one batch per timer tick, a batch ahead of the first bursts still to run
+/// (<see cref="FirstBurstQueue"/>), so that pause, resume and cancel are served between enrolments,
+/// not after a batch's sends. The reader stays open across ticks; after a restart the grain reopens
+/// the file and skips the rows its cursor says were handled (a customer enrolled twice is harmless
+/// anyway: the instance id is derived from run and customer). Pause and cancel start no more first
+/// bursts and answer once those running have ended, so nothing of the run is sent after the answer;
+/// a pause keeps the rest queued for the resume, a cancel lets go of them for the cancel sweep.
+/// Cancelling also cancels the run's waiting instances, one page per timer tick; an instance reached
+/// by a reply or timer before its turn cancels itself (it checks its run).
 /// </summary>
 internal sealed partial class CampaignRunGrain(
     IRunStore runs,
@@ -25,6 +28,7 @@ internal sealed partial class CampaignRunGrain(
     IOptions<CampaignOptions> options,
     ILogger<CampaignRunGrain> logger) : Grain, ICampaignRunGrain
 {
+    private readonly FirstBurstQueue _bursts = starter.CreateQueue();
     private RunRecord? _run;
     private IAsyncEnumerator<AudienceRow>? _rows;
     private Stream? _file;
@@ -32,8 +36,14 @@ internal sealed partial class CampaignRunGrain(
     private IGrainTimer? _sweep;
     private int _sweepOffset;
     private int _cancelled;
-    private AudienceRow? _pending;
-    private bool _finished;
+
+    /// <summary>
+    /// Rows read and not enrolled yet: a tick that fails (no journey, a failed write) leaves them to the next,
+    /// which does its steps again harmlessly (rejected rows and enrolments are keyed by row and by customer).
+    /// </summary>
+    private List<AudienceRow> _batch = [];
+    private bool _enrolmentFailing;
+    private bool _enrolmentFinished;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -54,6 +64,8 @@ internal sealed partial class CampaignRunGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Only when the process stops (the timer keeps the grain alive while it holds any): the scanner takes them after a restart.
+        _bursts.Drop();
         await CloseAudienceAsync();
     }
 
@@ -79,7 +91,9 @@ internal sealed partial class CampaignRunGrain(
     {
         if (_run?.Status == RunStatus.Running)
         {
-            StopTimer();
+            // The timer goes on while instances are held, keeping them in this activation; its ticks enrol nothing while paused.
+            _bursts.Hold();
+            await _bursts.WhenIdleAsync();
             _run = await runs.UpdateStatusAsync(RunId, RunStatus.Paused);
         }
 
@@ -91,6 +105,7 @@ internal sealed partial class CampaignRunGrain(
         if (_run?.Status == RunStatus.Paused)
         {
             _run = await runs.UpdateStatusAsync(RunId, RunStatus.Running);
+            _bursts.Release();
             StartTimer();
         }
 
@@ -102,8 +117,13 @@ internal sealed partial class CampaignRunGrain(
         if (_run?.Status is RunStatus.Running or RunStatus.Paused or RunStatus.Created or RunStatus.Completed)
         {
             StopTimer();
+            _bursts.Hold();
+            await _bursts.WhenIdleAsync();
             await CloseAudienceAsync();
             _run = await runs.UpdateStatusAsync(RunId, RunStatus.Cancelled);
+
+            // Only now: the timeout scanner may take one at once, and its grain must find the run cancelled.
+            _bursts.Drop();
             StartSweep();
         }
 
@@ -163,20 +183,58 @@ internal sealed partial class CampaignRunGrain(
 
     private async Task EnrolBatchAsync(CancellationToken cancellationToken)
     {
+        if (_run?.Status == RunStatus.Paused && _bursts.Pending > 0)
+        {
+            return;
+        }
+
         if (_run is null || _run.Status != RunStatus.Running)
         {
             StopTimer();
             return;
         }
 
-        _rows ??= await OpenAudienceAsync(_run, cancellationToken);
-        var batch = new List<AudienceRow>(options.Value.BatchSize);
-        if (_pending is not null)
+        if (_enrolmentFinished)
         {
-            batch.Add(_pending);
-            _pending = null;
+            // Completed once the last first bursts have run, as a run without a queue would be.
+            if (_bursts.Pending == 0)
+            {
+                _run = await runs.UpdateStatusAsync(RunId, RunStatus.Completed, CancellationToken.None);
+                Log.EnrolmentFinished(logger, RunId, _run.EnrolmentCursor, _run.RowsRejected);
+                StopTimer();
+            }
+
+            return;
         }
 
+        if (_bursts.Pending > options.Value.BatchSize)
+        {
+            // A batch is still ahead of the sends: enrolling more would only hold more in memory.
+            return;
+        }
+
+        try
+        {
+            await EnrolNextAsync(_run, cancellationToken);
+            _enrolmentFailing = false;
+        }
+#pragma warning disable CA1031 // Whatever failed (the journey gone, a write), the next tick tries the same rows again.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            // Once per streak: the ticks come every BatchInterval.
+            if (!_enrolmentFailing)
+            {
+                Log.EnrolmentFailed(logger, RunId, e);
+                _enrolmentFailing = true;
+            }
+        }
+    }
+
+    private async Task EnrolNextAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        _rows ??= await OpenAudienceAsync(run, cancellationToken);
+        var batch = _batch;
         while (batch.Count < options.Value.BatchSize && await _rows.MoveNextAsync())
         {
             batch.Add(_rows.Current);
@@ -187,9 +245,9 @@ internal sealed partial class CampaignRunGrain(
             await runs.RecordRejectedRowAsync(RunId, rejected.RowNumber, rejected.Error ?? "invalid row", cancellationToken);
         }
 
-        var workflow = await definitions.FindAsync(_run.DefinitionId, cancellationToken)
-            ?? throw new InvalidOperationException($"there is no journey '{_run.DefinitionId}'");
-        await starter.StartAsync(workflow, RunId, [.. batch.Where(r => r.IsValid)], cancellationToken);
+        var workflow = await definitions.FindAsync(run.DefinitionId, cancellationToken)
+            ?? throw new InvalidOperationException($"there is no journey '{run.DefinitionId}'");
+        _bursts.Add(await starter.EnrolAsync(workflow, RunId, [.. batch.Where(r => r.IsValid)], cancellationToken));
 
         if (batch.Count > 0)
         {
@@ -197,13 +255,10 @@ internal sealed partial class CampaignRunGrain(
             _run = await runs.GetAsync(RunId, cancellationToken);
         }
 
+        _batch = new List<AudienceRow>(options.Value.BatchSize);
         if (batch.Count < options.Value.BatchSize)
         {
-            // Recorded before the timer stops: stopping it cancels this callback's token.
-            _finished = true;
-            _run = await runs.UpdateStatusAsync(RunId, RunStatus.Completed, CancellationToken.None);
-            Log.EnrolmentFinished(logger, RunId, _run.EnrolmentCursor, _run.RowsRejected);
-            StopTimer();
+            _enrolmentFinished = true;
             await CloseAudienceAsync();
         }
     }
@@ -222,7 +277,7 @@ internal sealed partial class CampaignRunGrain(
         {
             if (rows.Current.RowNumber > run.EnrolmentCursor)
             {
-                _pending = rows.Current;
+                _batch.Add(rows.Current);
                 break;
             }
         }
@@ -251,7 +306,7 @@ internal sealed partial class CampaignRunGrain(
         Status = _run?.Status.ToString() ?? "Unknown",
         RowsRead = _run?.EnrolmentCursor ?? 0,
         RowsRejected = _run?.RowsRejected ?? 0,
-        EnrolmentFinished = _finished || _run?.Status == RunStatus.Completed,
+        EnrolmentFinished = _enrolmentFinished || _run?.Status == RunStatus.Completed,
     };
 
     private static partial class Log
@@ -261,5 +316,8 @@ internal sealed partial class CampaignRunGrain(
 
         [LoggerMessage(2, LogLevel.Information, "Run {RunId} was cancelled: {Count} waiting journey instances cancelled")]
         public static partial void InstancesCancelled(ILogger logger, string runId, int count);
+
+        [LoggerMessage(3, LogLevel.Warning, "Run {RunId} could not enrol its next rows; it tries the same rows again every batch interval")]
+        public static partial void EnrolmentFailed(ILogger logger, string runId, Exception exception);
     }
 }

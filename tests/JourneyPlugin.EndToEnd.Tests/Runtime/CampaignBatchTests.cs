@@ -36,6 +36,16 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
 
     private CampaignBatchStarter Starter => Runtime.Services.GetRequiredService<CampaignBatchStarter>();
 
+    /// <summary>Enrols a batch and runs its first bursts as a run does; returns how many customers were new.</summary>
+    private async Task<int> StartBatchAsync(Workflow workflow, string runId, IReadOnlyList<AudienceRow> rows, CancellationToken cancellationToken)
+    {
+        var enrolled = await Starter.EnrolAsync(workflow, runId, rows, cancellationToken);
+        var bursts = Starter.CreateQueue();
+        bursts.Add(enrolled);
+        await bursts.WhenIdleAsync();
+        return enrolled.Count;
+    }
+
     private TimeoutScanner Scanner => Runtime.Services.GetServices<IHostedService>().OfType<TimeoutScanner>().Single();
 
     private static AudienceRow Row(string customer, string phone) => new()
@@ -75,8 +85,8 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
     {
         var workflow = await WelcomeAsync();
 
-        Assert.Equal(1, await Starter.StartAsync(workflow, RunId, [Row("c1", "84912345671")], CancellationToken.None));
-        Assert.Equal(0, await Starter.StartAsync(workflow, RunId, [Row("c1", "84912345671"), Row("c1", "84912345671")], CancellationToken.None));
+        Assert.Equal(1, await StartBatchAsync(workflow, RunId, [Row("c1", "84912345671")], CancellationToken.None));
+        Assert.Equal(0, await StartBatchAsync(workflow, RunId, [Row("c1", "84912345671"), Row("c1", "84912345671")], CancellationToken.None));
 
         Assert.Single(_bed.Sandbox.AcceptedMessages);
         var funnel = (await Runtime.Runs.GetFunnelAsync(RunId)).Total;
@@ -90,7 +100,7 @@ public sealed class CampaignBatchTests : IAsyncLifetime, IAsyncDisposable
         var grain = Runtime.Grains.GetGrain<IJourneyInstanceGrain>(InstanceId("c2"));
         Assert.Null(await grain.GetAsync());
 
-        await Starter.StartAsync(await WelcomeAsync(), RunId, [Row("c2", "84912345672")], CancellationToken.None);
+        await StartBatchAsync(await WelcomeAsync(), RunId, [Row("c2", "84912345672")], CancellationToken.None);
 
         Assert.Equal("Suspended", (await grain.GetAsync())!.Status);
     }

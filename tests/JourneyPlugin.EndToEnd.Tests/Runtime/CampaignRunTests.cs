@@ -127,6 +127,95 @@ public sealed class CampaignRunTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal(201, done!.RowsRead);
         Assert.Equal(196, (await runtime.Runs.GetFunnelAsync("run-pause")).Total.Enrolled);
     }
+
+    [Fact]
+    public async Task A_pause_answers_without_waiting_for_its_batch_to_be_sent_and_nothing_is_sent_until_the_resume()
+    {
+        var (runtime, run) = await StartPacedRunAsync();
+
+        var paused = await run.PauseAsync();
+        var sentAtPause = _bed.Sandbox.AcceptedMessages.Count;
+        await Task.Delay(500);
+
+        // The batch holds every customer: a pause that waited for it would come after all of them were sent.
+        Assert.Equal("Paused", paused.Status);
+        Assert.InRange(sentAtPause, 3, PacedCustomers - 10);
+        Assert.Equal(sentAtPause, _bed.Sandbox.AcceptedMessages.Count);
+
+        await run.ResumeAsync();
+        await WaitUntilAsync(async () => (await run.GetAsync())!.Status == "Completed");
+        Assert.Equal(PacedCustomers, (await runtime.Runs.GetFunnelAsync("run-paced")).Total.Sent);
+        Assert.All(_bed.Sandbox.AcceptedMessages.GroupBy(m => m.To), g => Assert.Single(g));
+        Assert.Equal(PacedCustomers, _bed.Sandbox.AcceptedMessages.Count);
+    }
+
+    [Fact]
+    public async Task A_cancel_answers_without_waiting_for_its_batch_to_be_sent_and_the_customers_not_reached_get_nothing()
+    {
+        var (runtime, run) = await StartPacedRunAsync();
+
+        var cancelled = await run.CancelAsync();
+        var sentAtCancel = _bed.Sandbox.AcceptedMessages.Count;
+        await WaitUntilAsync(async () => await runtime.Instances.CountByStatusAsync("run-paced", "Cancelled") == PacedCustomers);
+
+        Assert.Equal("Cancelled", cancelled.Status);
+        Assert.InRange(sentAtCancel, 3, PacedCustomers - 10);
+        Assert.Equal(sentAtCancel, _bed.Sandbox.AcceptedMessages.Count);
+        Assert.All(_bed.Sandbox.AcceptedMessages.GroupBy(m => m.To), g => Assert.Single(g));
+        Assert.Equal(sentAtCancel, (await runtime.Runs.GetFunnelAsync("run-paced")).Total.Sent);
+    }
+
+    [Fact]
+    public async Task A_run_whose_journey_is_missing_for_a_while_enrols_every_customer_once_it_is_back()
+    {
+        var runtime = await _bed.StartRuntimeAsync(campaigns: o =>
+        {
+            o.BatchSize = 10;
+            o.BatchInterval = TimeSpan.FromMilliseconds(20);
+        });
+        var journey = runtime.Catalog.Find("welcome-offer")!.Definition;
+        var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-gap");
+        await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Gap", AudiencePath = WriteQuietAudience(200) });
+        await WaitUntilAsync(async () => (await runtime.Runs.GetFunnelAsync("run-gap")).Total.Enrolled >= 10);
+
+        // Ticks that find no journey (a redeploy, say) read rows they cannot enrol; the rows must not be lost.
+        runtime.Catalog.Remove("welcome-offer");
+        await Task.Delay(300);
+        runtime.Catalog.Register(journey);
+        await WaitUntilAsync(async () => (await run.GetAsync())!.Status == "Completed");
+
+        // Row numbers count the header line.
+        Assert.Equal((200L, 201L), ((await runtime.Runs.GetFunnelAsync("run-gap")).Total.Enrolled, (await run.GetAsync())!.RowsRead));
+        Assert.Equal(200, _bed.Sandbox.AcceptedMessages.Select(m => m.To).Distinct().Count());
+    }
+
+    /// <summary>Customers enough for one batch, sent at 20 a second, four at a time: a batch takes seconds to send.</summary>
+    private const int PacedCustomers = 60;
+
+    /// <summary>Starts a run of <see cref="PacedCustomers"/> and returns once its first messages are out.</summary>
+    private async Task<(EmbeddedRuntime Runtime, ICampaignRunGrain Run)> StartPacedRunAsync()
+    {
+        var runtime = await _bed.StartRuntimeAsync(
+            campaigns: o =>
+            {
+                o.BatchSize = 100;
+                o.Parallelism = 4;
+            },
+            connection: o => o.MessagesPerSecond = 20);
+        var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-paced");
+        await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Paced", AudiencePath = WriteQuietAudience(PacedCustomers) });
+        await WaitUntilAsync(() => Task.FromResult(_bed.Sandbox.AcceptedMessages.Count >= 3));
+        return (runtime, run);
+    }
+
+    /// <summary>An audience of customers whose numbers the sandbox never replies from.</summary>
+    private string WriteQuietAudience(int customers)
+    {
+        var path = Path.Combine(_bed.DataDirectory, "quiet-audience.csv");
+        File.WriteAllText(path, "customer_id,phone,first_name,promo_code\n" + string.Concat(Enumerable.Range(0, customers).Select(i => $"q{i},8491{i:000000}{"04589"[i % 5]},Quiet,WELCOME15\n")));
+        return path;
+    }
+
     [Fact]
     public async Task After_a_restart_only_the_cancelled_runs_with_instances_left_to_cancel_are_woken()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Infobip.Webhooks;
@@ -54,7 +55,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IRunStore Runs => _host.Services.GetRequiredService<IRunStore>();
 
-    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null)
+    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null, Action<InfobipConnectionOptions>? connection = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (campaigns is not null)
@@ -80,6 +81,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
             o.BaseUrl = sandbox.BaseUrl.ToString();
             o.Sender = sandbox.Senders[0];
             o.MessagesPerSecond = null;
+            connection?.Invoke(o);
         }));
         builder.AddJourneyRuntime(o =>
         {

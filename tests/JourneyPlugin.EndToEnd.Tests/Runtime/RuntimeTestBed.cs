@@ -1,3 +1,4 @@
+using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Sandbox;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Runtime.Delivery;
@@ -40,8 +41,8 @@ internal sealed class RuntimeTestBed : IAsyncDisposable
         return Sandbox = InfobipSandbox.Start(options);
     }
 
-    public async Task<EmbeddedRuntime> StartRuntimeAsync(Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null) =>
-        Runtime = await EmbeddedRuntime.StartAsync(Sandbox, DataDirectory, campaigns: campaigns, settlement: settlement, runtime: runtime);
+    public async Task<EmbeddedRuntime> StartRuntimeAsync(Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null, Action<InfobipConnectionOptions>? connection = null) =>
+        Runtime = await EmbeddedRuntime.StartAsync(Sandbox, DataDirectory, campaigns: campaigns, settlement: settlement, runtime: runtime, connection: connection);
 
     public async Task StopRuntimeAsync()
     {
