@@ -64,8 +64,19 @@ internal sealed partial class CampaignRunGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Only when the process stops (the timer keeps the grain alive while it holds any): the scanner takes them after a restart.
+        // Only when the process stops (the timer keeps the grain alive while it holds any): the scanner
+        // takes those not started after the restart, and those running end first, as far as the
+        // shutdown allows, so that their sends do not become outcomes to settle.
         _bursts.Drop();
+        try
+        {
+            await _bursts.WhenIdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.StoppedWithBurstsRunning(logger, RunId, _bursts.Pending);
+        }
+
         await CloseAudienceAsync();
     }
 
@@ -319,5 +330,8 @@ internal sealed partial class CampaignRunGrain(
 
         [LoggerMessage(3, LogLevel.Warning, "Run {RunId} could not enrol its next rows; it tries the same rows again every batch interval")]
         public static partial void EnrolmentFailed(ILogger logger, string runId, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Warning, "Run {RunId} stopped with {Count} first bursts still running; those cut short are resumed from their last save after the restart")]
+        public static partial void StoppedWithBurstsRunning(ILogger logger, string runId, int count);
     }
 }

@@ -166,6 +166,22 @@ public sealed class CampaignRunTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_process_stopped_mid_run_lets_the_sends_under_way_finish_and_after_the_restart_every_customer_gets_one_message()
+    {
+        await StartPacedRunAsync();
+
+        await _bed.StopRuntimeAsync();
+        var runtime = await StartPacedRuntimeAsync();
+
+        // Every send under way when the process stopped has its outcome: none is left for the settlement policy.
+        Assert.Empty(await runtime.Ledger.FindUnsettledAsync(DateTimeOffset.MaxValue, 100));
+        var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-paced");
+        await WaitUntilAsync(async () => (await run.GetAsync())!.Status == "Completed" && (await runtime.Runs.GetFunnelAsync("run-paced")).Total.Sent == PacedCustomers);
+        Assert.Equal(PacedCustomers, _bed.Sandbox.AcceptedMessages.Count);
+        Assert.All(_bed.Sandbox.AcceptedMessages.GroupBy(m => m.To), g => Assert.Single(g));
+    }
+
+    [Fact]
     public async Task A_run_whose_journey_is_missing_for_a_while_enrols_every_customer_once_it_is_back()
     {
         var runtime = await _bed.StartRuntimeAsync(campaigns: o =>
@@ -195,18 +211,20 @@ public sealed class CampaignRunTests : IAsyncLifetime, IAsyncDisposable
     /// <summary>Starts a run of <see cref="PacedCustomers"/> and returns once its first messages are out.</summary>
     private async Task<(EmbeddedRuntime Runtime, ICampaignRunGrain Run)> StartPacedRunAsync()
     {
-        var runtime = await _bed.StartRuntimeAsync(
-            campaigns: o =>
-            {
-                o.BatchSize = 100;
-                o.Parallelism = 4;
-            },
-            connection: o => o.MessagesPerSecond = 20);
+        var runtime = await StartPacedRuntimeAsync();
         var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-paced");
         await run.StartAsync(new CampaignStartRequest { DefinitionId = "welcome-offer", Name = "Paced", AudiencePath = WriteQuietAudience(PacedCustomers) });
         await WaitUntilAsync(() => Task.FromResult(_bed.Sandbox.AcceptedMessages.Count >= 3));
         return (runtime, run);
     }
+
+    private Task<EmbeddedRuntime> StartPacedRuntimeAsync() => _bed.StartRuntimeAsync(
+        campaigns: o =>
+        {
+            o.BatchSize = 100;
+            o.Parallelism = 4;
+        },
+        connection: o => o.MessagesPerSecond = 20);
 
     /// <summary>An audience of customers whose numbers the sandbox never replies from.</summary>
     private string WriteQuietAudience(int customers)
