@@ -68,7 +68,7 @@ internal sealed partial class JourneyInstanceGrain(
     public async Task<int> ResumeAsync(string bookmarkHash, string inputJson)
     {
         await RefreshAsync();
-        if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync())
+        if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync(await RunStatusAsync()))
         {
             return 0;
         }
@@ -86,8 +86,23 @@ internal sealed partial class JourneyInstanceGrain(
     public async Task<int> FireDueAsync()
     {
         await RefreshAsync();
-        if (!await EnsureWorkflowAsync() || await CancelIfRunCancelledAsync())
+        if (!await EnsureWorkflowAsync())
         {
+            return 0;
+        }
+
+        var run = await RunStatusAsync();
+        if (await CancelIfRunCancelledAsync(run))
+        {
+            return 0;
+        }
+
+        if (State!.Status == WorkflowStatus.Running && run == RunStatus.Paused)
+        {
+            // A burst cut short, usually a first one its campaign had queued when the process stopped:
+            // nothing new goes out while the run is paused. It stays due; a scan after the resume runs it.
+            Log.HeldWhileRunPaused(logger, JourneyStartRequest.Redact(State.InstanceId));
+            DeactivateOnIdle();
             return 0;
         }
 
@@ -185,24 +200,18 @@ internal sealed partial class JourneyInstanceGrain(
         return _session?.Workflow is not null;
     }
 
+    /// <summary>The status of the instance's run while the instance is active and belongs to one; otherwise <see langword="null"/>.</summary>
+    private async ValueTask<RunStatus?> RunStatusAsync() =>
+        State?.RunId is { } runId && State.Status is WorkflowStatus.Suspended or WorkflowStatus.Running
+            ? (await runs.GetAsync(runId))?.Status
+            : null;
+
     /// <summary>
     /// Cancels the instance when its run was cancelled: the run cancels its instances one by one, and
     /// a reply or timer that reaches one before its turn must not send anything.
     /// </summary>
-    private async ValueTask<bool> CancelIfRunCancelledAsync()
-    {
-        if (State!.RunId is not { } runId || State.Status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
-        {
-            return false;
-        }
-
-        if ((await runs.GetAsync(runId))?.Status != RunStatus.Cancelled)
-        {
-            return false;
-        }
-
-        return await CancelInstanceAsync();
-    }
+    private async ValueTask<bool> CancelIfRunCancelledAsync(RunStatus? run) =>
+        run == RunStatus.Cancelled && await CancelInstanceAsync();
 
     /// <summary>Saves the burst and, once the instance waits or ends, frees the memory: the next reply or timer reactivates the grain from storage.</summary>
     private async Task EndBurstAsync(bool wasDone)
@@ -230,5 +239,8 @@ internal sealed partial class JourneyInstanceGrain(
 
         [LoggerMessage(3, LogLevel.Debug, "Journey instance {InstanceId} was cancelled")]
         public static partial void Cancelled(ILogger logger, string instanceId);
+
+        [LoggerMessage(4, LogLevel.Debug, "Journey instance {InstanceId} goes on from its last saved step once its run is resumed")]
+        public static partial void HeldWhileRunPaused(ILogger logger, string instanceId);
     }
 }

@@ -182,6 +182,27 @@ public sealed class CampaignRunTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_run_paused_then_restarted_sends_nothing_until_it_is_resumed()
+    {
+        var (_, paused) = await StartPacedRunAsync();
+        await paused.PauseAsync();
+        var sentAtPause = _bed.Sandbox.AcceptedMessages.Count;
+
+        // The customers the run had enrolled and not yet sent to are due after the restart, as cut-short bursts.
+        await _bed.StopRuntimeAsync();
+        var runtime = await StartPacedRuntimeAsync();
+        await Task.Delay(1000);
+        Assert.Equal(sentAtPause, _bed.Sandbox.AcceptedMessages.Count);
+        Assert.True(await runtime.Instances.CountByStatusAsync("run-paced", "Running") > 0);
+
+        var run = runtime.Grains.GetGrain<ICampaignRunGrain>("run-paced");
+        await run.ResumeAsync();
+        await WaitUntilAsync(async () => (await run.GetAsync())!.Status == "Completed" && (await runtime.Runs.GetFunnelAsync("run-paced")).Total.Sent == PacedCustomers);
+        Assert.Equal(PacedCustomers, _bed.Sandbox.AcceptedMessages.Count);
+        Assert.All(_bed.Sandbox.AcceptedMessages.GroupBy(m => m.To), g => Assert.Single(g));
+    }
+
+    [Fact]
     public async Task A_run_whose_journey_is_missing_for_a_while_enrols_every_customer_once_it_is_back()
     {
         var runtime = await _bed.StartRuntimeAsync(campaigns: o =>
