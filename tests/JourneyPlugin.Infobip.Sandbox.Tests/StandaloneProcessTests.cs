@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using JourneyPlugin.Infobip.Sandbox.Tests.Infrastructure;
+using JourneyPlugin.Testing;
 
 namespace JourneyPlugin.Infobip.Sandbox.Tests;
 
@@ -13,7 +14,7 @@ public sealed partial class StandaloneProcessTests
     public async Task The_standalone_sandbox_takes_sends_shows_messages_and_posts_replies_until_killed()
     {
         using var receiver = new WebhookReceiver();
-        var port = FreePort();
+        var port = TestPorts.Next();
         using var process = SandboxProcess.Start(
             "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--api-key", "standalone-key",
@@ -78,13 +79,6 @@ public sealed partial class StandaloneProcessTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"could not listen on 127.0.0.1:{port}", process.Error, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"listening on (\S+)")]

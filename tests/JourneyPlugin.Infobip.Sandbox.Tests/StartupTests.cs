@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using JourneyPlugin.Infobip.Sandbox.Tests.Infrastructure;
+using JourneyPlugin.Testing;
 
 namespace JourneyPlugin.Infobip.Sandbox.Tests;
 
@@ -21,7 +22,7 @@ public sealed class StartupTests
     [Fact]
     public async Task A_fixed_port_listens_on_127_0_0_1_only()
     {
-        var port = FreePort();
+        var port = TestPorts.Next();
         var options = TestSandbox.Options();
         options.Port = port;
         await using var sandbox = InfobipSandbox.Start(options);
@@ -90,12 +91,5 @@ public sealed class StartupTests
 
         using var client = new TcpClient(AddressFamily.InterNetwork);
         await Assert.ThrowsAnyAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using JourneyPlugin.Testing;
 using Microsoft.Playwright;
 
 namespace JourneyPlugin.Designer.Tests.Infrastructure;
@@ -46,7 +46,7 @@ public sealed class DesignerServer : IAsyncLifetime
             File.Copy(file, Path.Combine(WorkflowsDirectory, Path.GetFileName(file)));
         }
 
-        var port = FreePort();
+        var port = TestPorts.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         var serverDll = Path.Combine(Metadata("ServerDirectory"), "JourneyPlugin.Server.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -61,8 +61,8 @@ public sealed class DesignerServer : IAsyncLifetime
             serverDll, "--urls", BaseUrl.ToString().TrimEnd('/'),
             "--JourneyPlugin:DataDirectory", Path.Combine(Root, "data"),
             "--JourneyPlugin:WorkflowsDirectory", WorkflowsDirectory,
-            "--JourneyPlugin:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--JourneyPlugin:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--JourneyPlugin:SiloPort", TestPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--JourneyPlugin:GatewayPort", TestPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(arg);
@@ -166,13 +166,6 @@ public sealed class DesignerServer : IAsyncLifetime
         }
 
         throw new TimeoutException($"The server did not become healthy:\n{Log}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Metadata(string key) =>

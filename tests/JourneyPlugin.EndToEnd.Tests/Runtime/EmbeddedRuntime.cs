@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.Infobip.Sandbox;
@@ -11,6 +9,7 @@ using JourneyPlugin.Runtime.Delivery;
 using JourneyPlugin.Runtime.Grains;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
+using JourneyPlugin.Testing;
 using JourneyPlugin.WhatsApp.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,8 +86,8 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         {
             o.DataDirectory = dataDirectory;
             o.WorkflowsDirectory = Path.Combine(AppContext.BaseDirectory, "workflows");
-            o.SiloPort = FreePort();
-            o.GatewayPort = FreePort();
+            o.SiloPort = TestPorts.Next();
+            o.GatewayPort = TestPorts.Next();
             o.TimeoutScanInterval = scanInterval ?? TimeSpan.FromMilliseconds(200);
             runtime?.Invoke(o);
         });
@@ -174,12 +173,5 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

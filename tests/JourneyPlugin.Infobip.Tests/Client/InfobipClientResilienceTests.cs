@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using JourneyPlugin.Infobip.Client;
 using JourneyPlugin.Infobip.Messages;
+using JourneyPlugin.Testing;
 using WireMock.RequestBuilders;
 using WireMock;
 using WireMock.ResponseBuilders;
@@ -164,7 +165,7 @@ public sealed class InfobipClientResilienceTests
     [Fact]
     public async Task A_failed_connect_is_provably_not_sent_so_it_is_retried_until_infobip_is_back()
     {
-        var port = FreePort();
+        var port = TestPorts.Next();
         using var harness = new InfobipClientHarness(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(400), startServer: false);
         WireMockServer? late = null;
         var starter = Task.Run(async () =>
@@ -194,7 +195,7 @@ public sealed class InfobipClientResilienceTests
     {
         using var harness = new InfobipClientHarness(o => o.MaxRetryAttempts = 1, startServer: false);
 
-        var result = await harness.CreateClient($"http://127.0.0.1:{FreePort()}").SendAsync(Message);
+        var result = await harness.CreateClient($"http://127.0.0.1:{TestPorts.Next()}").SendAsync(Message);
 
         Assert.Equal(InfobipSendOutcome.Failed, result.Outcome);
         Assert.Equal(InfobipErrorKind.ConnectionFailed, result.Error!.Kind);
@@ -243,12 +244,5 @@ public sealed class InfobipClientResilienceTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.CreateClient().SendAsync(Message, cancellation.Token));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,6 +7,7 @@ using System.Globalization;
 using JourneyPlugin.Server.Connections.Storage;
 using JourneyPlugin.Server.Tests.Hosting;
 using JourneyPlugin.Server.Tests.Infrastructure;
+using JourneyPlugin.Testing;
 using Sandbox::JourneyPlugin.Infobip.Sandbox;
 
 namespace JourneyPlugin.Server.Tests.Connections;
@@ -132,10 +133,10 @@ public sealed class ConnectionRestartTests : IAsyncLifetime
     /// <summary>The real server process on this data directory, on loopback with ports of its own.</summary>
     private Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments) => StartupRefusalTests.RunServerAsync(
     [
-        "--urls", $"http://127.0.0.1:{ServerFactory.FreePort()}",
+        "--urls", $"http://127.0.0.1:{TestPorts.Next()}",
         "--JourneyPlugin:DataDirectory", _dataDirectory,
-        "--JourneyPlugin:SiloPort", ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
-        "--JourneyPlugin:GatewayPort", ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+        "--JourneyPlugin:SiloPort", TestPorts.Next().ToString(CultureInfo.InvariantCulture),
+        "--JourneyPlugin:GatewayPort", TestPorts.Next().ToString(CultureInfo.InvariantCulture),
         .. arguments,
     ]);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using JourneyPlugin.Server.Tests.Infrastructure;
 using Request = WireMock.RequestBuilders.Request;
 using Response = WireMock.ResponseBuilders.Response;
+using JourneyPlugin.Testing;
 using WireMock.Server;
 
 namespace JourneyPlugin.Server.Tests.Connections;
@@ -125,7 +126,7 @@ public sealed class QuickTestTests(ConnectionTestBed bed)
     [Fact]
     public async Task An_unreachable_vendor_is_a_502()
     {
-        await bed.CreateAsync(bed.SecondConnection("qt-down", ("baseUrl", $"http://127.0.0.1:{ServerFactory.FreePort()}")));
+        await bed.CreateAsync(bed.SecondConnection("qt-down", ("baseUrl", $"http://127.0.0.1:{TestPorts.Next()}")));
 
         using var response = await Client.PostAsync(Path("qt-down"), content: null);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using JourneyPlugin.Server.Tests.Infrastructure;
+using JourneyPlugin.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ public sealed class OtlpExportTests : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        var port = ServerFactory.FreePort();
+        var port = TestPorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         _collector = builder.Build();

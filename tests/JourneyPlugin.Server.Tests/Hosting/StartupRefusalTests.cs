@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using JourneyPlugin.Server.Tests.Infrastructure;
+using JourneyPlugin.Testing;
 
 namespace JourneyPlugin.Server.Tests.Hosting;
 
@@ -14,8 +15,8 @@ public sealed class StartupRefusalTests
     public async Task Bound_beyond_loopback_without_an_api_token_it_refuses_to_start(string setting, string value)
     {
         var urls = value
-            .Replace("{port}", ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{port2}", ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{port}", TestPorts.Next().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{port2}", TestPorts.Next().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var (exitCode, output) = await RunServerAsync(setting, urls);
 
@@ -29,7 +30,7 @@ public sealed class StartupRefusalTests
     public async Task Bound_beyond_loopback_without_a_master_key_it_refuses_to_start()
     {
         var (exitCode, output) = await RunServerAsync(
-            "--urls", "http://0.0.0.0:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--urls", "http://0.0.0.0:" + TestPorts.Next().ToString(CultureInfo.InvariantCulture),
             "--JourneyPlugin:ApiToken", "api-token-0123456789abcdef");
 
         Assert.Equal(1, exitCode);
@@ -42,7 +43,7 @@ public sealed class StartupRefusalTests
     public async Task Invalid_settings_are_named_and_refused()
     {
         var (exitCode, output) = await RunServerAsync(
-            "--urls", "http://127.0.0.1:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--urls", "http://127.0.0.1:" + TestPorts.Next().ToString(CultureInfo.InvariantCulture),
             "--JourneyPlugin:Connections:prod:ApiKey", "key",
             "--JourneyPlugin:ApiToken", "tiny-tok");
 
@@ -56,7 +57,7 @@ public sealed class StartupRefusalTests
     public async Task Invalid_tuning_settings_are_named_and_refused()
     {
         var (exitCode, output) = await RunServerAsync(
-            "--urls", "http://127.0.0.1:" + ServerFactory.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--urls", "http://127.0.0.1:" + TestPorts.Next().ToString(CultureInfo.InvariantCulture),
             "--JourneyPlugin:Campaigns:Parallelism", "0",
             "--JourneyPlugin:Infobip:MaxTemplatesPerRequest", "5000",
             "--JourneyPlugin:Runtime:TimeoutScanInterval", "00:05:00");

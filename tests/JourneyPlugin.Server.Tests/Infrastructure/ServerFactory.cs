@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using JourneyPlugin.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -33,8 +32,8 @@ public class ServerFactory : WebApplicationFactory<Program>
         {
             ["JourneyPlugin:DataDirectory"] = DataDirectory,
             ["JourneyPlugin:WorkflowsDirectory"] = Path.Combine(AppContext.BaseDirectory, "workflows"),
-            ["JourneyPlugin:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["JourneyPlugin:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["JourneyPlugin:SiloPort"] = TestPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["JourneyPlugin:GatewayPort"] = TestPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["JourneyPlugin:Webhooks:sandbox:HmacSecret"] = SandboxHmacSecret,
             // A second connection, authenticated with HTTP Basic, and a third with both mechanisms.
             ["JourneyPlugin:Connections:basic:ApiKey"] = "basic-api-key",
@@ -72,13 +71,6 @@ public class ServerFactory : WebApplicationFactory<Program>
         {
             // A file still held open is left to the temp directory's cleanup.
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

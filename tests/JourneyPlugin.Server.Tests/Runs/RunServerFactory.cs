@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Runtime.Campaigns;
 using JourneyPlugin.Server.Tests.Infrastructure;
+using JourneyPlugin.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public class RunServerFactory : ServerFactory
     public const long MaxAudienceBytes = 256 * 1024;
     public const string BrokenJourneyId = "broken-offer";
 
-    private readonly int _port = FreePort();
+    private readonly int _port = TestPorts.Next();
 
     public RunServerFactory()
     {

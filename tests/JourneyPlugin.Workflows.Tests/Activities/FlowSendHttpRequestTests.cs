@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using JourneyPlugin.Testing;
 using JourneyPlugin.Workflows.Execution;
 using JourneyPlugin.Workflows.Tests.Fixtures;
 using WireMock.RequestBuilders;
@@ -63,10 +62,7 @@ public sealed class FlowSendHttpRequestTests : IDisposable
     [Fact]
     public async Task Nothing_listening_goes_out_failed_to_connect()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = TestPorts.Next();
 
         var state = await CallAsync($"http://127.0.0.1:{port}/x");
 
