@@ -17,7 +17,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     {
         var figures = await RunAsync(log => BenchmarkRuns.SendAndWebhooksAsync(200, 4, log));
 
-        AssertFigures(figures, "send", 11);
+        AssertFigures(figures, "send", 14);
         AssertFigures(figures, "webhooks", 2);
         Assert.InRange(figures.Single(f => f.Name == "ratio (b)/(a)").Value, 0.0001, 10);
         Assert.InRange(figures.Single(f => f.Name.StartsWith("ceiling (c)/(a)", StringComparison.Ordinal)).Value, 0.0001, 100);

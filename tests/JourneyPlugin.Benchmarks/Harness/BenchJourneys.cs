@@ -8,16 +8,17 @@ namespace JourneyPlugin.Benchmarks.Harness;
 internal static class BenchJourneys
 {
     public const string SendOnly = "bench-send";
+    public const string SendOnlyInProcess = "bench-send-local";
     public const string SendThenWait = "bench-wait";
     public const string TimeoutAt = "bench-timeout";
 
-    /// <summary>Start → Send Infobip WhatsApp (a template with two placeholders) → End.</summary>
-    public static string SendOnlyJson()
+    /// <summary>Start → Send Infobip WhatsApp (a template with two placeholders) over <paramref name="connection"/> → End.</summary>
+    public static string SendOnlyJson(string id, string connection)
     {
-        var definition = WorkflowDefinition.Create(SendOnly, SendOnly);
+        var definition = WorkflowDefinition.Create(id, id);
         var flow = definition.Root;
         flow.AddActivity("Elsa.Start", "start");
-        SendTemplate(flow, "send");
+        SendTemplate(flow, "send", connection);
         flow.AddActivity("Elsa.End", "end");
         flow.Connect("start", "Done", "send");
         flow.Connect("send", "Sent", "end");
@@ -31,7 +32,7 @@ internal static class BenchJourneys
         var definition = WorkflowDefinition.Create(SendThenWait, SendThenWait);
         var flow = definition.Root;
         flow.AddActivity("Elsa.Start", "start");
-        SendTemplate(flow, "send");
+        SendTemplate(flow, "send", BenchServer.Connection);
         Wait(flow, "wait", InputValue.Literal("P7D", "TimeSpan"));
         flow.AddActivity("Elsa.End", "end");
         flow.Connect("start", "Done", "send");
@@ -60,10 +61,10 @@ internal static class BenchJourneys
         return definition.ToJson();
     }
 
-    private static void SendTemplate(FlowchartNode flow, string id)
+    private static void SendTemplate(FlowchartNode flow, string id, string connection)
     {
         var send = flow.AddActivity("Journeys.SendInfobipWhatsApp", id);
-        send.SetInput("connection", InputValue.Literal(BenchServer.Connection));
+        send.SetInput("connection", InputValue.Literal(connection));
         send.SetInput("messageKind", InputValue.Literal("Template", "JourneyPlugin.WhatsApp.Messaging.WhatsAppMessageKind"));
         send.SetInput("templateName", InputValue.Literal("welcome_offer"));
         send.SetInput("language", InputValue.Literal("en"));

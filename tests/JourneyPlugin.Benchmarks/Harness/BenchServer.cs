@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using JourneyPlugin.Infobip.Client;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Hosting;
@@ -17,12 +18,14 @@ namespace JourneyPlugin.Benchmarks.Harness;
 /// <summary>
 /// The JourneyPlugin server exactly as <c>Program</c> composes it (settings, runtime, Orleans silo,
 /// SQLite under a temp directory, webhook endpoints on Kestrel), in this process so that its memory
-/// can be measured, with one Infobip connection <c>bench</c> pointing at the <see cref="InfobipStub"/>,
-/// the sender's rate limit off and HMAC-signed webhooks.
+/// can be measured, with an Infobip connection <c>bench</c> pointing at the <see cref="InfobipStub"/>,
+/// another, <c>bench-local</c>, answered by the same stub in process (<see cref="InProcessInfobip"/>),
+/// the senders' rate limits off and HMAC-signed webhooks.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
     public const string Connection = "bench";
+    public const string InProcessConnection = "bench-local";
     public const string Sender = "441134960000";
     public const string ApiKey = "bench-api-key-0123456789";
 
@@ -57,7 +60,7 @@ internal sealed class BenchServer : IAsyncDisposable
     /// Starts the server over <paramref name="dataDirectory"/>, its journeys read from <c>workflows/</c> there;
     /// the timeout scanner runs at the product's interval unless <paramref name="scanInterval"/> is given.
     /// </summary>
-    public static async Task<BenchServer> StartAsync(Uri infobip, string dataDirectory, TimeSpan? scanInterval = null)
+    public static async Task<BenchServer> StartAsync(InfobipStub infobip, string dataDirectory, TimeSpan? scanInterval = null)
     {
         var secret = RandomNumberGenerator.GetBytes(24);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, Args = [] });
@@ -72,14 +75,22 @@ internal sealed class BenchServer : IAsyncDisposable
             ["JourneyPlugin:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["JourneyPlugin:Sandbox:Enabled"] = "false",
             [$"JourneyPlugin:Connections:{Connection}:ApiKey"] = ApiKey,
-            [$"JourneyPlugin:Connections:{Connection}:BaseUrl"] = infobip.ToString(),
+            [$"JourneyPlugin:Connections:{Connection}:BaseUrl"] = infobip.BaseUrl.ToString(),
             [$"JourneyPlugin:Connections:{Connection}:Sender"] = Sender,
+            [$"JourneyPlugin:Connections:{InProcessConnection}:ApiKey"] = ApiKey,
+            [$"JourneyPlugin:Connections:{InProcessConnection}:BaseUrl"] = InProcessInfobip.BaseUrl.ToString(),
+            [$"JourneyPlugin:Connections:{InProcessConnection}:Sender"] = Sender,
+            [$"JourneyPlugin:Webhooks:{InProcessConnection}:HmacSecret"] = Convert.ToHexStringLower(secret),
             [$"JourneyPlugin:Webhooks:{Connection}:HmacSecret"] = Convert.ToHexStringLower(secret),
         });
         builder.AddJourneyPluginServer();
 
         // Rate limits off: the benchmark measures the engine, not the limiter.
         builder.Services.PostConfigure<InfobipConnectionOptions>(Connection, o => o.MessagesPerSecond = null);
+        builder.Services.PostConfigure<InfobipConnectionOptions>(InProcessConnection, o => o.MessagesPerSecond = null);
+
+        // Last in the client's pipeline, just before its sockets: only bench-local's requests stop there.
+        builder.Services.AddHttpClient(InfobipWhatsAppClient.HttpClientName).AddHttpMessageHandler(() => new InProcessInfobip(infobip));
         if (scanInterval is { } interval)
         {
             builder.Services.PostConfigure<JourneyRuntimeOptions>(o => o.TimeoutScanInterval = interval);

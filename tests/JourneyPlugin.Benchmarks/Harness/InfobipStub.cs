@@ -17,6 +17,9 @@ namespace JourneyPlugin.Benchmarks.Harness;
 /// </summary>
 internal sealed class InfobipStub : IAsyncDisposable
 {
+    public const string TemplatePath = "/whatsapp/1/message/template";
+    public const string TextPath = "/whatsapp/1/message/text";
+
     private static readonly byte[] StatusJson = """{"groupId":1,"groupName":"PENDING","id":7,"name":"PENDING_ENROUTE","description":"Message sent to next instance"}"""u8.ToArray();
 
     private readonly WebApplication _app;
@@ -49,8 +52,8 @@ internal sealed class InfobipStub : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var stub = new InfobipStub(app);
-        app.MapPost("/whatsapp/1/message/template", context => stub.AnswerAsync(context, bulk: true));
-        app.MapPost("/whatsapp/1/message/text", context => stub.AnswerAsync(context, bulk: false));
+        app.MapPost(TemplatePath, context => stub.AnswerAsync(context, bulk: true));
+        app.MapPost(TextPath, context => stub.AnswerAsync(context, bulk: false));
         await app.StartAsync();
         stub.BaseUrl = new Uri(app.Urls.First());
         return stub;
@@ -69,21 +72,15 @@ internal sealed class InfobipStub : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task AnswerAsync(HttpContext context, bool bulk)
+    /// <summary>
+    /// Writes the answer to a text (<paramref name="bulk"/> false) or template request to <paramref name="output"/>
+    /// and counts its messages: what Kestrel sends back, and what <see cref="InProcessInfobip"/> answers without it.
+    /// </summary>
+    public void Answer(ReadOnlySequence<byte> body, bool bulk, IBufferWriter<byte> output)
     {
-        var body = await context.Request.BodyReader.ReadAsync(context.RequestAborted);
-        while (!body.IsCompleted)
-        {
-            context.Request.BodyReader.AdvanceTo(body.Buffer.Start, body.Buffer.End);
-            body = await context.Request.BodyReader.ReadAsync(context.RequestAborted);
-        }
-
         Interlocked.Increment(ref _requests);
-        var messages = Read(body.Buffer);
-        context.Request.BodyReader.AdvanceTo(body.Buffer.End);
-
-        context.Response.ContentType = "application/json";
-        var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        var messages = Read(body);
+        using var writer = new Utf8JsonWriter(output);
         if (bulk)
         {
             writer.WriteStartObject();
@@ -113,8 +110,21 @@ internal sealed class InfobipStub : IAsyncDisposable
             writer.WriteString("bulkId", messages.Count > 0 ? messages[0].MessageId : string.Empty);
             writer.WriteEndObject();
         }
+    }
 
-        await writer.FlushAsync(context.RequestAborted);
+    private async Task AnswerAsync(HttpContext context, bool bulk)
+    {
+        var body = await context.Request.BodyReader.ReadAsync(context.RequestAborted);
+        while (!body.IsCompleted)
+        {
+            context.Request.BodyReader.AdvanceTo(body.Buffer.Start, body.Buffer.End);
+            body = await context.Request.BodyReader.ReadAsync(context.RequestAborted);
+        }
+
+        context.Response.ContentType = "application/json";
+        Answer(body.Buffer, bulk, context.Response.BodyWriter);
+        context.Request.BodyReader.AdvanceTo(body.Buffer.End);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
     /// <summary>The <c>to</c> and <c>messageId</c> of each message in a text or template request.</summary>

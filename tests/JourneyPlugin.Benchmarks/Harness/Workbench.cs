@@ -33,12 +33,13 @@ internal sealed class Workbench : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), $"journeyplugin-bench-{Guid.NewGuid():N}");
         var workflows = System.IO.Directory.CreateDirectory(Path.Combine(directory, "workflows")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(workflows, "bench-send.json"), BenchJourneys.SendOnlyJson());
+        await File.WriteAllTextAsync(Path.Combine(workflows, "bench-send.json"), BenchJourneys.SendOnlyJson(BenchJourneys.SendOnly, BenchServer.Connection));
+        await File.WriteAllTextAsync(Path.Combine(workflows, "bench-send-local.json"), BenchJourneys.SendOnlyJson(BenchJourneys.SendOnlyInProcess, BenchServer.InProcessConnection));
         await File.WriteAllTextAsync(Path.Combine(workflows, "bench-wait.json"), BenchJourneys.SendThenWaitJson());
         var stub = await InfobipStub.StartAsync();
         try
         {
-            return new Workbench(directory, stub, await BenchServer.StartAsync(stub.BaseUrl, directory, scanInterval), log);
+            return new Workbench(directory, stub, await BenchServer.StartAsync(stub, directory, scanInterval), log);
         }
         catch
         {

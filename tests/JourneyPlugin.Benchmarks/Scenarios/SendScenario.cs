@@ -15,7 +15,9 @@ namespace JourneyPlugin.Benchmarks.Scenarios;
 /// The send path against the physical limit: the same N template messages (a) posted by a bare
 /// HttpClient loop straight to the stub, (b) sent by a campaign run of a one-step journey through
 /// the whole engine (enrol, render, ledger, send, persist). Both use the campaign's parallelism. Then
-/// (c): the durable writes of (b)'s messages alone, through the same store, which bounds what (b) can reach.
+/// (c): the durable writes of (b)'s messages alone, through the same store, which bounds what (b) can reach;
+/// and (d): (b) again with the stub answering inside the Infobip client's pipeline, no sockets, which shows
+/// what (b) costs without the network.
 /// </summary>
 internal static class SendScenario
 {
@@ -48,7 +50,7 @@ internal static class SendScenario
         var paused = GC.GetTotalPauseDuration();
         var gcs = GC.CollectionCount(0);
         jit = JitInfo.GetCompilationTime();
-        var engine = await CampaignAsync(bench, runId, n, first: 0);
+        var engine = await CampaignAsync(bench, runId, BenchJourneys.SendOnly, n, first: 0);
         var engineJit = JitInfo.GetCompilationTime() - jit;
         var engineCpu = (CpuTime() - cpu).TotalMicroseconds / n;
         var engineAllocated = (GC.GetTotalAllocatedBytes() - allocated) / (double)n;
@@ -70,6 +72,22 @@ internal static class SendScenario
         var writesRate = n / writes.TotalSeconds;
         bench.Log.WriteLine($"  (c) the same messages' durable writes alone ({finished.StateJson.Length:N0} characters of state): {writes.TotalSeconds:N2} s, {writesRate:N0} msg/s, {writesCpu:N0} µs CPU per message");
 
+        // Same journey, connection answered in process: the JIT has compiled all but the handler already.
+        await CampaignAsync(bench, $"{runId}-local-warmup", BenchJourneys.SendOnlyInProcess, warmUp, first: 8_000_000);
+
+        // Counted from here rather than reset: the stub keeps (b)'s message ids for the webhook scenario.
+        var (received, requests) = (bench.Stub.Received, bench.Stub.Requests);
+        cpu = CpuTime();
+        var local = await CampaignAsync(bench, $"{runId}-local", BenchJourneys.SendOnlyInProcess, n, first: 0);
+        var localCpu = (CpuTime() - cpu).TotalMicroseconds / n;
+        var localRate = n / local.TotalSeconds;
+        (received, requests) = (bench.Stub.Received - received, bench.Stub.Requests - requests);
+        bench.Log.WriteLine($"  (d) campaign, the stub answering in process (no sockets): {local.TotalSeconds:N2} s, {localRate:N0} msg/s, {localCpu:N0} µs CPU per message; {received:N0} messages in {requests:N0} requests");
+        if (received != n)
+        {
+            throw new InvalidOperationException($"the stub answered {received} messages in process, not {n}");
+        }
+
         return
         [
             new(Name, "(a) bare HttpClient POSTs to the stub", bareRate, "msg/s"),
@@ -83,6 +101,9 @@ internal static class SendScenario
 
             // Steadier than the rates' ratio on a machine whose speed swings: what (b)/(a) would be if both ran the CPU flat out.
             new(Name, "CPU ratio (a)/(b): the ratio if both were CPU-bound", bareCpu / engineCpu, ""),
+            new(Name, "(d) campaign run, the stub answering in process (no sockets)", localRate, "msg/s"),
+            new(Name, "(d) CPU per message, stub included", localCpu, "µs"),
+            new(Name, "ratio (d)/(a): the ratio if the network cost nothing", localRate / bareRate, ""),
             new(Name, "(b) messages per request (template bulks)", perRequest, ""),
             new(Name, "(b) managed allocations per message", engineAllocated, "B"),
         ];
@@ -99,7 +120,7 @@ internal static class SendScenario
         for (var round = 1; round <= MaxWarmUpRounds; round++)
         {
             var jit = JitInfo.GetCompilationTime();
-            var elapsed = await CampaignAsync(bench, $"{runId}-warmup{round}", count, first: 9_000_000 + (round * 10_000));
+            var elapsed = await CampaignAsync(bench, $"{runId}-warmup{round}", BenchJourneys.SendOnly, count, first: 9_000_000 + (round * 10_000));
             var share = (JitInfo.GetCompilationTime() - jit) / elapsed;
             bench.Log.WriteLine($"  warm-up campaign {round}: {count:N0} messages, {count / elapsed.TotalSeconds:N0} msg/s, {share:P0} of the time compiling");
             if (share < 0.02)
@@ -157,11 +178,11 @@ internal static class SendScenario
         return process.TotalProcessorTime;
     }
 
-    /// <summary>Runs a campaign of <paramref name="count"/> customers to completion: every instance sent and ended.</summary>
-    private static async Task<TimeSpan> CampaignAsync(Workbench bench, string runId, int count, int first)
+    /// <summary>Runs a campaign of <paramref name="journey"/> over <paramref name="count"/> customers to completion: every instance sent and ended.</summary>
+    private static async Task<TimeSpan> CampaignAsync(Workbench bench, string runId, string journey, int count, int first)
     {
         var clock = Stopwatch.StartNew();
-        await bench.StartRunAsync(runId, BenchJourneys.SendOnly, count, first);
+        await bench.StartRunAsync(runId, journey, count, first);
         var funnel = await bench.WaitForFunnelAsync(runId, f => f.Completed + f.Failed >= count);
         var elapsed = clock.Elapsed;
         if (funnel.Sent != count || funnel.Completed != count)
