@@ -80,8 +80,8 @@ internal sealed class BenchServer : IAsyncDisposable
             [$"JourneyPlugin:Connections:{InProcessConnection}:ApiKey"] = ApiKey,
             [$"JourneyPlugin:Connections:{InProcessConnection}:BaseUrl"] = InProcessInfobip.BaseUrl.ToString(),
             [$"JourneyPlugin:Connections:{InProcessConnection}:Sender"] = Sender,
-            [$"JourneyPlugin:Webhooks:{InProcessConnection}:HmacSecret"] = Convert.ToHexStringLower(secret),
             [$"JourneyPlugin:Webhooks:{Connection}:HmacSecret"] = Convert.ToHexStringLower(secret),
+            [$"JourneyPlugin:Webhooks:{InProcessConnection}:HmacSecret"] = Convert.ToHexStringLower(secret),
         });
         builder.AddJourneyPluginServer();
 
