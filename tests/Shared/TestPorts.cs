@@ -4,11 +4,12 @@ using System.Net.Sockets;
 namespace JourneyPlugin.Testing;
 
 /// <summary>
-/// Ports for the servers and silos tests start, from below the kernel's ephemeral range (Linux gives
-/// 32768–60999 to outgoing connections and to port 0, Windows 49152–65535). A port asked of the kernel
-/// and released again can be taken by any outgoing connection before the test's server binds it, and
-/// two such asks can even return the same port; these are handed out once per process, from a random
-/// start so that processes side by side rarely meet, and each is checked free when handed out.
+/// Ports for the servers and silos that tests and the benchmarks start, from below the kernel's
+/// ephemeral range (Linux gives 32768–60999 to outgoing connections and to port 0, Windows
+/// 49152–65535). A port asked of the kernel and released again can be taken by any outgoing
+/// connection before the server binds it, and two such asks can even return the same port; these are
+/// handed out once per process, from a random start so that processes side by side rarely meet, and
+/// each is checked free when handed out.
 /// </summary>
 internal static class TestPorts
 {

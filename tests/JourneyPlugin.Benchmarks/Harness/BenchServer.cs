@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using JourneyPlugin.Infobip.Client;
 using JourneyPlugin.Infobip.Configuration;
@@ -8,6 +6,7 @@ using JourneyPlugin.Runtime.Definitions;
 using JourneyPlugin.Runtime.Hosting;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Server.Hosting;
+using JourneyPlugin.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,8 +70,8 @@ internal sealed class BenchServer : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["JourneyPlugin:DataDirectory"] = Path.Combine(dataDirectory, "data"),
             ["JourneyPlugin:WorkflowsDirectory"] = Path.Combine(dataDirectory, "workflows"),
-            ["JourneyPlugin:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["JourneyPlugin:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["JourneyPlugin:SiloPort"] = TestPorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["JourneyPlugin:GatewayPort"] = TestPorts.Next().ToString(CultureInfo.InvariantCulture),
             ["JourneyPlugin:Sandbox:Enabled"] = "false",
             [$"JourneyPlugin:Connections:{Connection}:ApiKey"] = ApiKey,
             [$"JourneyPlugin:Connections:{Connection}:BaseUrl"] = infobip.BaseUrl.ToString(),
@@ -119,12 +118,5 @@ internal sealed class BenchServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
