@@ -11,13 +11,13 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
         Validate(reservation);
         return database.WriteAsync(WriteDurability.Full, transaction =>
         {
-            var now = database.Time.GetUtcNow();
-            var insert = transaction.Cached($"""
+            // Kept as stored (to the microsecond), so the entry returned equals the row read back later.
+            var now = SqliteTime.FromDb(SqliteTime.ToDb(database.Time.GetUtcNow()));
+            var insert = transaction.Cached("""
                 INSERT INTO ledger (message_id, instance_id, run_id, activity_id, connection, recipient, send_state, delivery_status,
                                     created_at, updated_at, unsettled_since)
-                VALUES ($id, $instance, $run, $activity, $connection, $recipient, $sendState, $deliveryStatus, $now, $now, $now)
-                ON CONFLICT (message_id) DO NOTHING
-                RETURNING {SqliteLedgerRow.Columns};
+                VALUES ($id, $instance, $run, $activity, $connection, $recipient, 'Reserved', 'None', $now, $now, $now)
+                ON CONFLICT (message_id) DO NOTHING;
                 """)
                 .With("$id", reservation.MessageId)
                 .With("$instance", reservation.InstanceId)
@@ -25,21 +25,25 @@ internal sealed class SqliteSendLedger(SqliteDatabase database) : ISendLedger
                 .With("$activity", reservation.ActivityId)
                 .With("$connection", reservation.Connection)
                 .With("$recipient", reservation.Recipient)
-                .With("$sendState", nameof(LedgerSendState.Reserved))
-                .With("$deliveryStatus", nameof(DeliveryStatus.None))
                 .With("$now", now);
 
-            // The new row comes back from the insert; only a row there before needs a read.
-            var entry = SqliteLedgerRow.ReadFirst(insert)?.Entry;
-            var created = entry is not null;
-            entry ??= SqliteLedgerRow.Find(SqliteLedgerRow.PrepareSelect(transaction), reservation.MessageId)!.Entry;
-            if (!created && (entry.InstanceId != reservation.InstanceId || entry.ActivityId != reservation.ActivityId))
+            // A new row is what was just written, so it is not read back (the send path's writes are serial: each read costs every send).
+            if (insert.ExecuteNonQuery() == 1)
+            {
+                return new LedgerEntry(
+                    reservation.MessageId, reservation.InstanceId, reservation.RunId, reservation.ActivityId, reservation.Connection, reservation.Recipient,
+                    LedgerSendState.Reserved, DeliveryStatus.None, VendorStatus: null, ErrorCode: null, Detail: null, Attempts: 0,
+                    CreatedAt: now, UpdatedAt: now, SettledAt: null, Settlement: null) { IsNewReservation = true };
+            }
+
+            var entry = SqliteLedgerRow.Find(SqliteLedgerRow.PrepareSelect(transaction), reservation.MessageId)!.Entry;
+            if (entry.InstanceId != reservation.InstanceId || entry.ActivityId != reservation.ActivityId)
             {
                 // Two steps deriving one message id is a bug upstream; the first row stands.
                 SqliteStorageLog.ReservationMismatch(database.Logger, reservation.MessageId, reservation.InstanceId, reservation.ActivityId, entry.InstanceId, entry.ActivityId);
             }
 
-            return entry with { IsNewReservation = created };
+            return entry;
         }, cancellationToken);
     }
 
