@@ -21,6 +21,13 @@ internal sealed class SqliteDatabase : IDisposable
     private const int MaxWritesPerCommit = 256;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>
+    /// The connection every commit uses, held across commits (by whoever holds the write gate): its page
+    /// cache stays valid, since no other connection of the process writes, where a pooled connection
+    /// found its cache stale after every other connection's commit and read the index pages again.
+    /// </summary>
+    private SqliteConnectionLease? _writer;
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
     private volatile bool _initialized;
@@ -139,6 +146,7 @@ internal sealed class SqliteDatabase : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _writer?.Connection.Dispose();
         _pool.Dispose();
         _writeGate.Dispose();
         _initializeGate.Dispose();
@@ -165,7 +173,7 @@ internal sealed class SqliteDatabase : IDisposable
         SqliteConnectionLease? lease = null;
         try
         {
-            lease = _pool.Rent();
+            lease = _writer ??= _pool.Rent();
             SetSynchronous(lease, durability);
 
             // Immediate: take the write lock up front, so a read-then-write never fails half way on a lock upgrade.
@@ -230,7 +238,12 @@ internal sealed class SqliteDatabase : IDisposable
         }
         finally
         {
-            lease?.Dispose();
+            if (lease is { Broken: true })
+            {
+                // Closed, not returned: the next commit opens a fresh one.
+                _writer = null;
+                lease.Dispose();
+            }
         }
 
         foreach (var write in batch)
