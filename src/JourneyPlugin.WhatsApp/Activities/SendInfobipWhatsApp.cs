@@ -106,17 +106,40 @@ public sealed class SendInfobipWhatsApp : Activity, IIdempotentActivity
     public Output<string>? FailureReason { get; set; }
 
     /// <summary>The message id of a send: the same for a step re-executed after a crash, different for each pass through a loop.</summary>
-    public static string MessageIdFor(string workflowInstanceId, string activityInstanceId)
+    /// <remarks>
+    /// A UUID laid out as version 7 (RFC 9562): the instance's start, to the millisecond, then bits of a
+    /// hash of the instance and step ids. A campaign's sends are then in the order of their instances'
+    /// enrolment, so each new ledger row goes next to the last one instead of anywhere in the ledger's
+    /// index (a random id made every send write a page of its own; about a quarter of the writer's time).
+    /// Instances created before <see cref="WorkflowState.IdVersion"/> was kept keep the plain hash.
+    /// </remarks>
+    public static string MessageIdFor(WorkflowState state, string activityInstanceId)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{workflowInstanceId}/{activityInstanceId}"));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrEmpty(activityInstanceId);
+        Span<byte> id = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{state.InstanceId}/{activityInstanceId}"), id);
+        if (state.IdVersion == 0)
+        {
+            return new Guid(id[..16]).ToString();
+        }
+
+        var startedAt = Math.Max(0, state.CreatedAt.ToUnixTimeMilliseconds());
+        for (var i = 5; i >= 0; i--, startedAt >>= 8)
+        {
+            id[i] = (byte)startedAt;
+        }
+
+        id[6] = (byte)(0x70 | (id[6] & 0x0F));
+        id[8] = (byte)(0x80 | (id[8] & 0x3F));
+        return new Guid(id[..16], bigEndian: true).ToString();
     }
 
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var messageId = MessageIdFor(context.WorkflowExecutionContext.InstanceId, context.Id);
+        var messageId = MessageIdFor(context.WorkflowExecutionContext.State, context.Id);
         context.Set(MessageId, messageId);
 
         var connection = context.Get(Connection);

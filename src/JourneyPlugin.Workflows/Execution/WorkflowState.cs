@@ -9,6 +9,9 @@ namespace JourneyPlugin.Workflows.Execution;
 /// </summary>
 public sealed class WorkflowState
 {
+    /// <summary>The <see cref="IdVersion"/> of instances created now.</summary>
+    public const int CurrentIdVersion = 1;
+
     /// <summary>The instance id.</summary>
     public required string InstanceId { get; init; }
 
@@ -53,6 +56,13 @@ public sealed class WorkflowState
 
     /// <summary>Why the instance faulted.</summary>
     public WorkflowFault? Fault { get; set; }
+
+    /// <summary>
+    /// The rules for ids derived from the state (a Send step's message id) the instance was created
+    /// under; 0 for instances created before it was kept. A step re-executed after an upgrade derives
+    /// the id its instance had, so that what it did before is found and not done twice.
+    /// </summary>
+    public int IdVersion { get; init; }
 
     /// <summary>A counter for deterministic ids.</summary>
     public long Sequence { get; set; }

@@ -47,6 +47,7 @@ public sealed partial class WorkflowRunner
             CorrelationId = request.CorrelationId,
             Status = WorkflowStatus.Running,
             Customer = (JsonObject?)request.Customer?.DeepClone() ?? [],
+            IdVersion = WorkflowState.CurrentIdVersion,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -172,16 +172,17 @@ public sealed class EmbeddedRuntimeTests : IAsyncLifetime, IAsyncDisposable
         // in between has none of its own, its ledger row guards it.
         Assert.Equal(("Suspended", 2L), (waiting!.Status, waiting.Version));
 
-        // As a kill right after the send would leave it: the enrolment is the last save.
+        // As a kill right after the send would leave it: the enrolment is the last save (the same instance, started when it was).
         var workflow = (await Runtime.Catalog.FindAsync("welcome-offer"))!;
-        var enrolled = Runtime.Services.GetRequiredService<WorkflowRunner>().CreateInstance(workflow, new WorkflowStartRequest
+        var enrolled = System.Text.Json.JsonSerializer.SerializeToNode(Runtime.Services.GetRequiredService<WorkflowRunner>().CreateInstance(workflow, new WorkflowStartRequest
         {
             InstanceId = id,
             CorrelationId = "84912345676",
             Customer = JsonNode.Parse(Welcome("84912345676").CustomerJson) as JsonObject,
-        });
+        }))!;
+        enrolled["CreatedAt"] = System.Text.Json.JsonSerializer.Deserialize<WorkflowState>(waiting.StateJson)!.CreatedAt;
         var now = DateTimeOffset.UtcNow;
-        await Runtime.Instances.SaveAsync(waiting with { Status = "Running", StateJson = System.Text.Json.JsonSerializer.Serialize(enrolled), NextDueAt = now, WaitingOn = [] }, waiting.Version);
+        await Runtime.Instances.SaveAsync(waiting with { Status = "Running", StateJson = enrolled.ToJsonString(), NextDueAt = now, WaitingOn = [] }, waiting.Version);
         await _bed.StopRuntimeAsync();
 
         await _bed.StartRuntimeAsync();

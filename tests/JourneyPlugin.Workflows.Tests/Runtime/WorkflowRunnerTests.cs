@@ -151,6 +151,15 @@ public sealed class WorkflowRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_new_instance_follows_the_current_id_rules()
+    {
+        var state = _host.Runner.CreateInstance(_host.Load(DecisionJourney()), new WorkflowStartRequest { InstanceId = "i" });
+
+        Assert.Equal(WorkflowState.CurrentIdVersion, state.IdVersion);
+        Assert.Equal(WorkflowState.CurrentIdVersion, JsonSerializer.Deserialize<WorkflowState>(JsonSerializer.Serialize(state))!.IdVersion);
+    }
+
+    [Fact]
     public async Task The_listener_sees_the_state_after_every_completed_step()
     {
         var workflow = _host.Load(DecisionJourney());
