@@ -7,7 +7,7 @@ namespace JourneyPlugin.Runtime.Tests.Storage;
 /// <summary>
 /// Writes that queue while another commits share the next transaction, each in a savepoint: one
 /// that fails keeps none of its changes and leaves the others committed; one cancelled before a
-/// committer took it never runs.
+/// committer took it never runs; the writer's connection is not closed under a running commit.
 /// </summary>
 public sealed class GroupCommitTests : IDisposable
 {
@@ -119,6 +119,32 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(100, funnel.Total.Enrolled);
         Assert.Equal(succeeded.Count, funnel.Steps["send-1"].Sent);
         Assert.Equal(succeeded.Sum(), funnel.Total.Completed);
+    }
+
+    [Fact]
+    public async Task Disposing_during_a_commit_lets_it_finish_and_then_closes_the_file()
+    {
+        await Database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var running = Task.Run(() => Database.WriteAsync(WriteDurability.Full, t =>
+        {
+            holding.Set();
+            release.Wait();
+            return Insert(t, 1);
+        }, default));
+        holding.Wait();
+
+        _db.Storage.Dispose();
+        release.Set();
+
+        Assert.Equal(1, await running);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Database.WriteAsync(WriteDurability.Normal, t => Insert(t, 2), default));
+
+        // The last connection closed: SQLite checkpointed the WAL into the file and removed it.
+        Assert.False(File.Exists(Database.Path + "-wal"));
+        var reopened = _db.Open();
+        Assert.Equal([1], await reopened.Database.ReadAsync(c => Numbers(c), default));
     }
 
     private static int Insert(SqliteTransaction transaction, int n)

@@ -21,16 +21,17 @@ internal sealed class SqliteDatabase : IDisposable
     private const int MaxWritesPerCommit = 256;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    private readonly SemaphoreSlim _initializeGate = new(1, 1);
+    private volatile bool _initialized;
+    private volatile bool _disposed;
 
     /// <summary>
-    /// The connection every commit uses, held across commits (by whoever holds the write gate): its page
+    /// The connection every commit uses, held across commits by whoever holds the write gate: its page
     /// cache stays valid, since no other connection of the process writes, where a pooled connection
     /// found its cache stale after every other connection's commit and read the index pages again.
     /// </summary>
     private SqliteConnectionLease? _writer;
-    private readonly ConcurrentQueue<PendingWrite> _queue = new();
-    private readonly SemaphoreSlim _initializeGate = new(1, 1);
-    private volatile bool _initialized;
 
     public SqliteDatabase(SqliteStorageOptions options, TimeProvider timeProvider, ILogger logger)
     {
@@ -140,16 +141,44 @@ internal sealed class SqliteDatabase : IDisposable
             _writeGate.Release();
         }
 
+        if (_disposed)
+        {
+            CloseWriterIfIdle();
+        }
+
         return (T)(await pending.Outcome.ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The write gate is not disposed: a commit still running releases it when it ends, and then closes
+    /// the writer's connection, which must not be closed under it.
+    /// </remarks>
     public void Dispose()
     {
-        _writer?.Connection.Dispose();
+        _disposed = true;
+        CloseWriterIfIdle();
         _pool.Dispose();
-        _writeGate.Dispose();
         _initializeGate.Dispose();
+    }
+
+    /// <summary>Once disposed: closes the writer's connection unless a commit uses it (whose committer calls this again when done).</summary>
+    private void CloseWriterIfIdle()
+    {
+        if (!_writeGate.Wait(0))
+        {
+            return;
+        }
+
+        try
+        {
+            _writer?.Connection.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <summary>Takes what is queued (up to <see cref="MaxWritesPerCommit"/>) and commits it as one transaction. Called holding the write gate.</summary>
@@ -173,6 +202,7 @@ internal sealed class SqliteDatabase : IDisposable
         SqliteConnectionLease? lease = null;
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             lease = _writer ??= _pool.Rent();
             SetSynchronous(lease, durability);
 
