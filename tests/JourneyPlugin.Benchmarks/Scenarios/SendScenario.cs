@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Runtime;
 using System.Text.Json;
@@ -36,6 +37,7 @@ internal static class SendScenario
         await BareLoopAsync(bench, warmUp, parallelism, offset: 50_000_000);
         await WarmUpCampaignAsync(bench, runId, warmUp);
 
+        using var writer = new WriterLoad(bench.Server.Services.GetRequiredService<IMeterFactory>());
         var cpu = CpuTime();
         var jit = JitInfo.GetCompilationTime();
         var bare = await BareLoopAsync(bench, n, parallelism, offset: 0);
@@ -50,7 +52,9 @@ internal static class SendScenario
         var paused = GC.GetTotalPauseDuration();
         var gcs = GC.CollectionCount(0);
         jit = JitInfo.GetCompilationTime();
+        var commits = writer.Read();
         var engine = await CampaignAsync(bench, runId, BenchJourneys.SendOnly, n, first: 0);
+        var engineCommits = writer.Read() - commits;
         var engineJit = JitInfo.GetCompilationTime() - jit;
         var engineCpu = (CpuTime() - cpu).TotalMicroseconds / n;
         var engineAllocated = (GC.GetTotalAllocatedBytes() - allocated) / (double)n;
@@ -59,6 +63,7 @@ internal static class SendScenario
         var perRequest = bench.Stub.Received / (double)Math.Max(1, bench.Stub.Requests);
         bench.Log.WriteLine($"  (b) campaign through the engine: {engine.TotalSeconds:N2} s, {engineRate:N0} msg/s, {engineCpu:N0} µs CPU per message; the stub answered {bench.Stub.Received:N0} in {bench.Stub.Requests:N0} requests");
         bench.Log.WriteLine($"  (b) {engineAllocated:N0} B allocated per message; GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms in {GC.CollectionCount(0) - gcs} gen0 collections; JIT {engineJit.TotalMilliseconds:N0} ms");
+        LogWriter(bench, "(b)", engineCommits, engine);
         if (bench.Stub.Received != n)
         {
             throw new InvalidOperationException($"the stub answered {bench.Stub.Received} messages, not {n}");
@@ -67,10 +72,12 @@ internal static class SendScenario
         var sample = (await bench.Server.Instances.ListByRunAsync(runId, 0, 1))[0];
         var finished = await bench.Server.Instances.GetAsync(sample.InstanceId) ?? throw new InvalidOperationException("the run's first instance is gone");
         cpu = CpuTime();
+        commits = writer.Read();
         var writes = await StoreOnlyAsync(bench, $"{runId}-writes", finished, n);
         var writesCpu = (CpuTime() - cpu).TotalMicroseconds / n;
         var writesRate = n / writes.TotalSeconds;
         bench.Log.WriteLine($"  (c) the same messages' durable writes alone ({finished.StateJson.Length:N0} characters of state): {writes.TotalSeconds:N2} s, {writesRate:N0} msg/s, {writesCpu:N0} µs CPU per message");
+        LogWriter(bench, "(c)", writer.Read() - commits, writes);
 
         // Same journey, connection answered in process: the JIT has compiled all but the handler already.
         await CampaignAsync(bench, $"{runId}-local-warmup", BenchJourneys.SendOnlyInProcess, warmUp, first: 8_000_000);
@@ -78,11 +85,14 @@ internal static class SendScenario
         // Counted from here rather than reset: the stub keeps (b)'s message ids for the webhook scenario.
         var (received, requests) = (bench.Stub.Received, bench.Stub.Requests);
         cpu = CpuTime();
+        commits = writer.Read();
         var local = await CampaignAsync(bench, $"{runId}-local", BenchJourneys.SendOnlyInProcess, n, first: 0);
+        var localCommits = writer.Read() - commits;
         var localCpu = (CpuTime() - cpu).TotalMicroseconds / n;
         var localRate = n / local.TotalSeconds;
         (received, requests) = (bench.Stub.Received - received, bench.Stub.Requests - requests);
         bench.Log.WriteLine($"  (d) campaign, the stub answering in process (no sockets): {local.TotalSeconds:N2} s, {localRate:N0} msg/s, {localCpu:N0} µs CPU per message; {received:N0} messages in {requests:N0} requests");
+        LogWriter(bench, "(d)", localCommits, local);
         if (received != n)
         {
             throw new InvalidOperationException($"the stub answered {received} messages in process, not {n}");
@@ -106,8 +116,15 @@ internal static class SendScenario
             new(Name, "ratio (d)/(a): the ratio if the network cost nothing", localRate / bareRate, ""),
             new(Name, "(b) messages per request (template bulks)", perRequest, ""),
             new(Name, "(b) managed allocations per message", engineAllocated, "B"),
+
+            // Near 1, every durable step queues for the one writer; well under, the rest of the engine sets the pace.
+            new(Name, "(b) share of the time the store's one writer was busy", engineCommits.BusyShareOf(engine), ""),
+            new(Name, "(d) share of the time the store's one writer was busy", localCommits.BusyShareOf(local), ""),
         ];
     }
+
+    private static void LogWriter(Workbench bench, string phase, WriterLoad.Sample commits, TimeSpan elapsed) =>
+        bench.Log.WriteLine($"  {phase} the store's writer: busy {commits.BusyShareOf(elapsed):P0} of the time, {commits.Commits:N0} commits of {commits.WritesPerCommit:N0} writes on average");
 
     /// <summary>
     /// Runs warm-up campaigns until the JIT has settled: the engine's code goes through tiers (quick,

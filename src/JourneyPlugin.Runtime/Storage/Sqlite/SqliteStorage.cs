@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,12 @@ public sealed class SqliteStorage : IDisposable
     private readonly SqliteDatabase _database;
 
     /// <summary>Opens (lazily) the database described by <paramref name="options"/>.</summary>
+    /// <param name="options">The file and how it is written.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="loggerFactory">Where the store logs; nowhere without one.</param>
+    /// <param name="meterFactory">Where the group commit's instruments go (<c>journeyplugin.storage.commit.*</c>); none without one.</param>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
-    public SqliteStorage(IOptions<SqliteStorageOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+    public SqliteStorage(IOptions<SqliteStorageOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -31,7 +36,7 @@ public sealed class SqliteStorage : IDisposable
         }
 
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteStorage>();
-        _database = new SqliteDatabase(value, timeProvider, logger);
+        _database = new SqliteDatabase(value, timeProvider, logger, meterFactory is null ? null : new SqliteCommitMetrics(meterFactory));
         Instances = new SqliteJourneyInstanceStore(_database);
         Ledger = new SqliteSendLedger(_database);
         Conversations = new SqliteConversationStore(_database);

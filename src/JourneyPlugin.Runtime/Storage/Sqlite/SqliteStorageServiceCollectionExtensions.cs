@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Runtime.Storage.Sqlite;
 using JourneyPlugin.WhatsApp.Conversations;
@@ -33,7 +34,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton(provider => new SqliteStorage(
             provider.GetRequiredService<IOptions<SqliteStorageOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()));
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().Instances);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().Ledger);
         services.TryAddSingleton(provider => provider.GetRequiredService<SqliteStorage>().Conversations);

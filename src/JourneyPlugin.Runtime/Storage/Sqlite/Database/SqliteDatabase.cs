@@ -17,6 +17,7 @@ namespace JourneyPlugin.Runtime.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly SqliteConnectionPool _pool;
+    private readonly SqliteCommitMetrics? _metrics;
     /// <summary>The most writes one commit takes, so that a long queue does not make one huge transaction.</summary>
     private const int MaxWritesPerCommit = 256;
 
@@ -33,8 +34,9 @@ internal sealed class SqliteDatabase : IDisposable
     /// </summary>
     private SqliteConnectionLease? _writer;
 
-    public SqliteDatabase(SqliteStorageOptions options, TimeProvider timeProvider, ILogger logger)
+    public SqliteDatabase(SqliteStorageOptions options, TimeProvider timeProvider, ILogger logger, SqliteCommitMetrics? metrics = null)
     {
+        _metrics = metrics;
         Options = options;
         Time = timeProvider;
         Logger = logger;
@@ -200,6 +202,7 @@ internal sealed class SqliteDatabase : IDisposable
 
         var durability = Options.SyncEveryWrite || batch.Exists(w => w.Durability == WriteDurability.Full) ? WriteDurability.Full : WriteDurability.Normal;
         SqliteConnectionLease? lease = null;
+        var started = Time.GetTimestamp();
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -274,6 +277,8 @@ internal sealed class SqliteDatabase : IDisposable
                 _writer = null;
                 lease.Dispose();
             }
+
+            _metrics?.Committed(batch.Count, Time.GetElapsedTime(started));
         }
 
         foreach (var write in batch)
