@@ -29,7 +29,7 @@ public sealed class CommitMetricsTests : IDisposable
         using var storage = new SqliteStorage(
             Options.Create(new SqliteStorageOptions { DataDirectory = Path.Combine(_db.Directory, "metered") }), TimeProvider.System, meterFactory: meters);
         var database = storage.Database;
-        await database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        await NumbersTable.CreateAsync(database);
 
         // A write that holds the writer for 100 ms while 20 others queue behind it: they share the next commit.
         using var holding = new ManualResetEventSlim();
@@ -37,10 +37,10 @@ public sealed class CommitMetricsTests : IDisposable
         {
             holding.Set();
             Thread.Sleep(100);
-            return Insert(t, -1);
+            return NumbersTable.Insert(t, -1);
         }, default));
         holding.Wait();
-        var queued = Enumerable.Range(0, 20).Select(i => database.WriteAsync(WriteDurability.Full, t => Insert(t, i), default)).ToList();
+        var queued = Enumerable.Range(0, 20).Select(i => database.WriteAsync(WriteDurability.Full, t => NumbersTable.Insert(t, i), default)).ToList();
         await blocker;
         await Task.WhenAll(queued);
 
@@ -49,11 +49,5 @@ public sealed class CommitMetricsTests : IDisposable
         Assert.Equal(3, times.Count);
         Assert.InRange(times[1], 0.1, 30);
         Assert.All(times, t => Assert.True(t >= 0));
-    }
-
-    private static int Insert(Microsoft.Data.Sqlite.SqliteTransaction transaction, int n)
-    {
-        using var insert = transaction.Command("INSERT INTO numbers (n) VALUES ($n);").With("$n", n);
-        return insert.ExecuteNonQuery();
     }
 }

@@ -20,7 +20,7 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task Writes_queued_behind_a_commit_share_one_transaction_and_a_failing_one_changes_nothing()
     {
-        await Database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        await NumbersTable.CreateAsync(Database);
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         SqliteTransaction? first = null;
@@ -29,7 +29,7 @@ public sealed class GroupCommitTests : IDisposable
         var blocker = Task.Run(() => Database.WriteAsync(WriteDurability.Normal, t =>
         {
             first = t;
-            Insert(t, -1);
+            NumbersTable.Insert(t, -1);
             holding.Set();
             release.Wait();
             return 0;
@@ -39,7 +39,7 @@ public sealed class GroupCommitTests : IDisposable
         var queued = Enumerable.Range(0, 20).Select(i => Database.WriteAsync(WriteDurability.Full, t =>
         {
             transactions[i] = t;
-            Insert(t, i);
+            NumbersTable.Insert(t, i);
             return i % 7 == 3 ? throw new InvalidOperationException($"write {i} fails") : i;
         }, default)).ToList();
         release.Set();
@@ -60,26 +60,26 @@ public sealed class GroupCommitTests : IDisposable
 
         Assert.All(transactions, t => Assert.Same(transactions[0], t));
         Assert.NotSame(first, transactions[0]);
-        var stored = await Database.ReadAsync(c => Numbers(c), default);
+        var stored = await Database.ReadAsync(NumbersTable.Read, default);
         Assert.Equal([-1, .. Enumerable.Range(0, 20).Where(i => i % 7 != 3)], stored);
     }
 
     [Fact]
     public async Task A_write_cancelled_while_queued_never_runs()
     {
-        await Database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        await NumbersTable.CreateAsync(Database);
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var blocker = Task.Run(() => Database.WriteAsync(WriteDurability.Normal, t =>
         {
             holding.Set();
             release.Wait();
-            return Insert(t, 1);
+            return NumbersTable.Insert(t, 1);
         }, default));
         holding.Wait();
         using var cancel = new CancellationTokenSource();
-        var cancelled = Database.WriteAsync(WriteDurability.Normal, t => Insert(t, 2), cancel.Token);
-        var kept = Database.WriteAsync(WriteDurability.Normal, t => Insert(t, 3), default);
+        var cancelled = Database.WriteAsync(WriteDurability.Normal, t => NumbersTable.Insert(t, 2), cancel.Token);
+        var kept = Database.WriteAsync(WriteDurability.Normal, t => NumbersTable.Insert(t, 3), default);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
@@ -87,7 +87,7 @@ public sealed class GroupCommitTests : IDisposable
         await blocker;
         await kept;
 
-        Assert.Equal([1, 3], await Database.ReadAsync(c => Numbers(c), default));
+        Assert.Equal([1, 3], await Database.ReadAsync(NumbersTable.Read, default));
     }
 
     [Fact]
@@ -124,14 +124,14 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task Disposing_during_a_commit_lets_it_finish_and_then_closes_the_file()
     {
-        await Database.WriteAsync(WriteDurability.Normal, t => t.Command("CREATE TABLE numbers (n INTEGER NOT NULL);").ExecuteNonQuery(), default);
+        await NumbersTable.CreateAsync(Database);
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var running = Task.Run(() => Database.WriteAsync(WriteDurability.Full, t =>
         {
             holding.Set();
             release.Wait();
-            return Insert(t, 1);
+            return NumbersTable.Insert(t, 1);
         }, default));
         holding.Wait();
 
@@ -139,30 +139,11 @@ public sealed class GroupCommitTests : IDisposable
         release.Set();
 
         Assert.Equal(1, await running);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => Database.WriteAsync(WriteDurability.Normal, t => Insert(t, 2), default));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Database.WriteAsync(WriteDurability.Normal, t => NumbersTable.Insert(t, 2), default));
 
         // The last connection closed: SQLite checkpointed the WAL into the file and removed it.
         Assert.False(File.Exists(Database.Path + "-wal"));
         var reopened = _db.Open();
-        Assert.Equal([1], await reopened.Database.ReadAsync(c => Numbers(c), default));
-    }
-
-    private static int Insert(SqliteTransaction transaction, int n)
-    {
-        using var insert = transaction.Command("INSERT INTO numbers (n) VALUES ($n);").With("$n", n);
-        return insert.ExecuteNonQuery();
-    }
-
-    private static List<long> Numbers(SqliteConnection connection)
-    {
-        using var query = connection.Command("SELECT n FROM numbers ORDER BY n;");
-        using var reader = query.ExecuteReader();
-        var numbers = new List<long>();
-        while (reader.Read())
-        {
-            numbers.Add(reader.GetInt64(0));
-        }
-
-        return numbers;
+        Assert.Equal([1], await reopened.Database.ReadAsync(NumbersTable.Read, default));
     }
 }
