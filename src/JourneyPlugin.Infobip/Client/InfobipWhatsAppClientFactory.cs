@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JourneyPlugin.Infobip.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,11 @@ internal sealed class InfobipWhatsAppClientFactory(
     InfobipSenderRateLimiters rateLimiters,
     ILoggerFactory loggerFactory) : IInfobipWhatsAppClientFactory
 {
+    private const int MaxValidated = 1024;
     private readonly ILogger _logger = loggerFactory.CreateLogger("JourneyPlugin.Infobip.Client");
+
+    /// <summary>The base URL of each valid connection's settings: a client is made for every send, validating them is not (the sender's number alone costs a parse).</summary>
+    private readonly ConcurrentDictionary<InfobipConnectionSettings, Uri> _validated = new();
 
     public IInfobipWhatsAppClient CreateClient(string connectionName)
     {
@@ -28,10 +33,22 @@ internal sealed class InfobipWhatsAppClientFactory(
 
     private InfobipWhatsAppClient Create(string name, InfobipConnectionOptions connection)
     {
-        var errors = InfobipConnectionOptionsValidator.Validate(connection);
-        if (errors.Count > 0 || !InfobipBaseUrl.TryParse(connection.BaseUrl, out var baseUri, out _))
+        var settings = InfobipConnectionSettings.Of(connection);
+        if (!_validated.TryGetValue(settings, out var baseUri))
         {
-            throw new OptionsValidationException(name, typeof(InfobipConnectionOptions), errors.Select(e => e.ToString()));
+            var errors = InfobipConnectionOptionsValidator.Validate(connection);
+            if (errors.Count > 0 || !InfobipBaseUrl.TryParse(connection.BaseUrl, out baseUri, out _))
+            {
+                throw new OptionsValidationException(name, typeof(InfobipConnectionOptions), errors.Select(e => e.ToString()));
+            }
+
+            if (_validated.Count >= MaxValidated)
+            {
+                // Settings edited again and again: start over rather than keep every old key.
+                _validated.Clear();
+            }
+
+            _validated[settings] = baseUri;
         }
 
         var limiter = rateLimiters.Get(baseUri, connection.Sender, connection.MessagesPerSecond, connection.RateLimitQueueLimit);

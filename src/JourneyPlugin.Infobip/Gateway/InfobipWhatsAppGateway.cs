@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using JourneyPlugin.Infobip.Client;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Messages;
@@ -19,10 +17,10 @@ internal sealed class InfobipWhatsAppGateway(
 {
     // The catalogue changes rarely; validation and sends read it often.
     private static readonly TimeSpan CatalogueLifetime = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, IReadOnlyList<InfobipTemplate> Templates)> _catalogues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ConnectionKey, (DateTimeOffset LoadedAt, IReadOnlyList<InfobipTemplate> Templates)> _catalogues = new();
 
     /// <summary>The template batcher of each connection, by the same key as the catalogue: another account never shares a request.</summary>
-    private readonly ConcurrentDictionary<string, InfobipTemplateBatcher> _batchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ConnectionKey, InfobipTemplateBatcher> _batchers = new();
 
     public async ValueTask<string?> GetSenderAsync(string connectionName, CancellationToken cancellationToken = default) =>
         (await connections.FindAsync(connectionName, cancellationToken).ConfigureAwait(false))?.Sender;
@@ -37,7 +35,7 @@ internal sealed class InfobipWhatsAppGateway(
         }
 
         var client = clients.CreateClient(connection);
-        var key = CatalogueKey(connectionName, connection);
+        var key = new ConnectionKey(connectionName, InfobipConnectionSettings.Of(connection));
         var infobipMessage = await ToInfobipAsync(key, client, message, cancellationToken).ConfigureAwait(false);
         var result = infobipMessage is InfobipTemplateMessage template
             ? await _batchers.GetOrAdd(key, NewBatcher).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
@@ -53,7 +51,7 @@ internal sealed class InfobipWhatsAppGateway(
             return null;
         }
 
-        var templates = await LoadCatalogueAsync(CatalogueKey(connectionName, connection), clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
+        var templates = await LoadCatalogueAsync(new ConnectionKey(connectionName, InfobipConnectionSettings.Of(connection)), clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
         return templates?.Select(t => new WhatsAppTemplateInfo(
             t.Name,
             t.Language,
@@ -63,20 +61,13 @@ internal sealed class InfobipWhatsAppGateway(
             t.Placeholders.Count(p => p.Component == InfobipTemplateComponent.Button))).ToList();
     }
 
-    private InfobipTemplateBatcher NewBatcher(string key)
+    private InfobipTemplateBatcher NewBatcher(ConnectionKey key)
     {
         var options = clientOptions.CurrentValue;
         return new InfobipTemplateBatcher(options.MaxTemplatesPerRequest, options.MaxTemplateRequestsInFlight);
     }
 
-    /// <summary>
-    /// The catalogue's cache key: the connection's name and settings, so a connection changed at run time
-    /// (another account, sender or key under the same name) never gets the old account's templates.
-    /// </summary>
-    private static string CatalogueKey(string connectionName, InfobipConnectionOptions connection) =>
-        $"{connectionName}\n{connection.BaseUrl}\n{connection.Sender}\n{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(connection.ApiKey)))}";
-
-    private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(string catalogueKey, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(ConnectionKey catalogueKey, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (_catalogues.TryGetValue(catalogueKey, out var cached) && now - cached.LoadedAt < CatalogueLifetime)
@@ -97,7 +88,7 @@ internal sealed class InfobipWhatsAppGateway(
         }
     }
 
-    private async Task<InfobipMessage> ToInfobipAsync(string catalogueKey, IInfobipWhatsAppClient client, WhatsAppOutboundMessage message, CancellationToken cancellationToken)
+    private async Task<InfobipMessage> ToInfobipAsync(ConnectionKey catalogueKey, IInfobipWhatsAppClient client, WhatsAppOutboundMessage message, CancellationToken cancellationToken)
     {
         switch (message.Kind)
         {
@@ -202,4 +193,10 @@ internal sealed class InfobipWhatsAppGateway(
             RawResponse = result.RawResponse,
         };
     }
+
+    /// <summary>
+    /// The key of a connection's catalogue and batcher: its name and settings, so a connection changed at run time
+    /// (another account, sender or key under the same name) never gets the old account's templates or requests.
+    /// </summary>
+    private readonly record struct ConnectionKey(string Name, InfobipConnectionSettings Settings);
 }
