@@ -54,7 +54,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IRunStore Runs => _host.Services.GetRequiredService<IRunStore>();
 
-    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null, Action<InfobipConnectionOptions>? connection = null)
+    public static async Task<EmbeddedRuntime> StartAsync(InfobipSandbox sandbox, string dataDirectory, TimeSpan requestTimeout, TimeSpan? scanInterval = null, Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null, Action<InfobipConnectionOptions>? connection = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (campaigns is not null)
@@ -70,8 +70,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddInfobipWhatsApp(o =>
         {
-            // Short enough for a lost answer to time out within a test.
-            o.RequestTimeout = TimeSpan.FromSeconds(2);
+            o.RequestTimeout = requestTimeout;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
         });
         builder.Services.AddJourneyPlugin(j => j.AddInfobip("sandbox", o =>

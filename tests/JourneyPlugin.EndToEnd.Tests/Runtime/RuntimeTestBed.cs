@@ -13,6 +13,8 @@ namespace JourneyPlugin.EndToEnd.Tests.Runtime;
 /// </summary>
 internal sealed class RuntimeTestBed : IAsyncDisposable
 {
+    private TimeSpan _requestTimeout;
+
     public RuntimeTestBed() => Webhooks = EmbeddedRuntime.InboundReceiver(() => Runtime);
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"journeyplugin-{Guid.NewGuid():N}");
@@ -38,11 +40,15 @@ internal sealed class RuntimeTestBed : IAsyncDisposable
             WebhookRetryDelay = TimeSpan.FromMilliseconds(100),
         };
         configure?.Invoke(options);
+
+        // A lost answer must time out well within the sandbox's hold of it, and within a test; any other
+        // answer gets time to spare on a loaded machine, where a 2 s limit turned slow answers into lost ones.
+        _requestTimeout = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(10).Ticks, options.LostResponseHold.Ticks / 3));
         return Sandbox = InfobipSandbox.Start(options);
     }
 
     public async Task<EmbeddedRuntime> StartRuntimeAsync(Action<CampaignOptions>? campaigns = null, Action<SettlementOptions>? settlement = null, Action<JourneyRuntimeOptions>? runtime = null, Action<InfobipConnectionOptions>? connection = null) =>
-        Runtime = await EmbeddedRuntime.StartAsync(Sandbox, DataDirectory, campaigns: campaigns, settlement: settlement, runtime: runtime, connection: connection);
+        Runtime = await EmbeddedRuntime.StartAsync(Sandbox, DataDirectory, _requestTimeout, campaigns: campaigns, settlement: settlement, runtime: runtime, connection: connection);
 
     public async Task StopRuntimeAsync()
     {
