@@ -35,7 +35,7 @@ internal sealed class InfobipWhatsAppGateway(
         }
 
         var client = clients.CreateClient(connection);
-        var key = new ConnectionKey(connectionName, InfobipConnectionSettings.Of(connection));
+        var key = ConnectionKey.Of(connectionName, connection);
         var infobipMessage = await ToInfobipAsync(key, client, message, cancellationToken).ConfigureAwait(false);
         var result = infobipMessage is InfobipTemplateMessage template
             ? await _batchers.GetOrAdd(key, NewBatcher).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
@@ -51,7 +51,7 @@ internal sealed class InfobipWhatsAppGateway(
             return null;
         }
 
-        var templates = await LoadCatalogueAsync(new ConnectionKey(connectionName, InfobipConnectionSettings.Of(connection)), clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
+        var templates = await LoadCatalogueAsync(ConnectionKey.Of(connectionName, connection), clients.CreateClient(connection), cancellationToken).ConfigureAwait(false);
         return templates?.Select(t => new WhatsAppTemplateInfo(
             t.Name,
             t.Language,
@@ -198,5 +198,8 @@ internal sealed class InfobipWhatsAppGateway(
     /// The key of a connection's catalogue and batcher: its name and settings, so a connection changed at run time
     /// (another account, sender or key under the same name) never gets the old account's templates or requests.
     /// </summary>
-    private readonly record struct ConnectionKey(string Name, InfobipConnectionSettings Settings);
+    private readonly record struct ConnectionKey(string Name, InfobipConnectionSettings Settings)
+    {
+        public static ConnectionKey Of(string connectionName, InfobipConnectionOptions connection) => new(connectionName, InfobipConnectionSettings.Of(connection));
+    }
 }
