@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Runtime.Tests.Storage;
 
-/// <summary>Every group commit reports how many writes it carried and how long the writer spent on it.</summary>
+/// <summary>
+/// Every group commit reports how many writes it carried and how long the writer spent on it, and
+/// whether it had to run its writes again, each in a savepoint, to undo one that failed half way.
+/// </summary>
 public sealed class CommitMetricsTests : IDisposable
 {
     private readonly TestDatabase _db = new();
@@ -49,5 +52,66 @@ public sealed class CommitMetricsTests : IDisposable
         Assert.Equal(3, times.Count);
         Assert.InRange(times[1], 0.1, 30);
         Assert.All(times, t => Assert.True(t >= 0));
+    }
+
+    [Theory]
+    [InlineData("reads, then fails", 0)]
+    [InlineData("inserts, then fails", 1)]
+    [InlineData("inserts, then SQLite refuses its next statement", 1)]
+    public async Task A_commit_runs_again_in_savepoints_only_when_a_failed_write_had_changed_rows(string failing, int retries)
+    {
+        var meters = _services.GetRequiredService<IMeterFactory>();
+        using var retried = new MetricCollector<long>(meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.retries");
+        using var storage = new SqliteStorage(
+            Options.Create(new SqliteStorageOptions { DataDirectory = Path.Combine(_db.Directory, "retried") }), TimeProvider.System, meterFactory: meters);
+        var database = storage.Database;
+        await NumbersTable.CreateAsync(database);
+
+        // Ten writes queued behind one that holds the writer share the next commit; the fourth fails.
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocker = Task.Run(() => database.WriteAsync(WriteDurability.Normal, t =>
+        {
+            holding.Set();
+            release.Wait();
+            return NumbersTable.Insert(t, -1);
+        }, default));
+        holding.Wait();
+        var runs = new int[10];
+        var queued = Enumerable.Range(0, 10).Select(i => database.WriteAsync(WriteDurability.Full, t =>
+        {
+            runs[i]++;
+            if (i != 3)
+            {
+                return NumbersTable.Insert(t, i);
+            }
+
+            switch (failing)
+            {
+                case "reads, then fails":
+                    NumbersTable.Read(t.Connection!);
+                    throw new InvalidOperationException("refused");
+                case "inserts, then fails":
+                    NumbersTable.Insert(t, i);
+                    throw new InvalidOperationException("refused");
+                default:
+                    NumbersTable.Insert(t, i);
+                    using (var invalid = t.Command("INSERT INTO numbers (n) VALUES (NULL);"))
+                    {
+                        return invalid.ExecuteNonQuery();
+                    }
+            }
+        }, default)).ToList();
+        release.Set();
+        await blocker;
+        await Task.WhenAll(queued.Select(q => q.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        Assert.All(queued.Where((_, i) => i != 3), q => Assert.True(q.IsCompletedSuccessfully));
+        Assert.True(queued[3].IsFaulted);
+        Assert.Equal([-1, .. Enumerable.Range(0, 10).Where(i => i != 3)], await database.ReadAsync(NumbersTable.Read, default));
+        Assert.Equal(retries, retried.GetMeasurementSnapshot().Sum(m => m.Value));
+
+        // Run again from the start, the writes up to the failed one twice; those after it once.
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => i <= 3 ? 1 + retries : 1), runs);
     }
 }

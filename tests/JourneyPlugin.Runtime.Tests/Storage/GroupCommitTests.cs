@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace JourneyPlugin.Runtime.Tests.Storage;
 
 /// <summary>
-/// Writes that queue while another commits share the next transaction, each in a savepoint: one
-/// that fails keeps none of its changes and leaves the others committed; one cancelled before a
+/// Writes that queue while another commits share the next transaction: one that fails keeps none of
+/// its changes and leaves the others committed; one cancelled before a
 /// committer took it never runs; the writer's connection is not closed under a running commit.
 /// </summary>
 public sealed class GroupCommitTests : IDisposable

@@ -42,9 +42,11 @@ internal sealed class PendingWrite
     public bool TryCancel() => Interlocked.CompareExchange(ref _state, Cancelled, Pending) == Pending;
 
     /// <summary>Runs the delegate in the batch's transaction; a failure is kept for the caller.</summary>
+    /// <remarks>Run again when its batch is (in a new transaction), so only the last run's outcome counts.</remarks>
     /// <returns>Whether it succeeded.</returns>
     public bool Run(SqliteTransaction transaction)
     {
+        _failure = null;
         try
         {
             _result = _write(transaction);

@@ -5,12 +5,20 @@ namespace JourneyPlugin.Runtime.Storage.Sqlite;
 /// <summary>
 /// The funnel increments of one group commit's writes, added up per counter and upserted once just
 /// before it commits: a commit of a few hundred campaign saves then costs a few upserts, not a few
-/// hundred. A write that fails leaves its increments out, as its savepoint leaves out its changes.
+/// hundred. A write that fails leaves its increments out, as its changes are left out.
 /// </summary>
 internal sealed class SqliteFunnelTally
 {
     private readonly Dictionary<(string RunId, string ActivityId, FunnelCounter Counter, string Reason), long> _kept = [];
     private readonly List<FunnelIncrement> _pending = [];
+
+    /// <summary>A tally that takes the increments of the writes run in <paramref name="transaction"/>.</summary>
+    public static SqliteFunnelTally In(SqliteTransaction transaction)
+    {
+        var tally = new SqliteFunnelTally();
+        SqliteFunnelCounters.TallyIn(transaction, tally);
+        return tally;
+    }
 
     /// <summary>Takes the increments of the write running now.</summary>
     public void Add(IReadOnlyList<FunnelIncrement> increments) => _pending.AddRange(increments);
