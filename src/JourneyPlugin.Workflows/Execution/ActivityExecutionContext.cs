@@ -39,6 +39,8 @@ public sealed class ActivityExecutionContext
     /// <summary>The journey instance.</summary>
     public WorkflowExecutionContext WorkflowExecutionContext { get; }
 
+    private ActivityPorts Ports => ActivityPorts.Of(Activity, ActivityDescriptor);
+
     /// <summary>Running until completed.</summary>
     public ActivityStatus Status { get; private set; }
 
@@ -85,7 +87,7 @@ public sealed class ActivityExecutionContext
             return;
         }
 
-        var name = ActivityDescriptor.Outputs.FirstOrDefault(o => ReferenceEquals(o.Property.GetValue(Activity), output))?.Name
+        var name = Ports.NameOf(output)
             ?? throw new ArgumentException("The output does not belong to this activity.", nameof(output));
         var json = ValueConverter.ToJson(value);
         var state = WorkflowExecutionContext.State;
@@ -204,7 +206,7 @@ public sealed class ActivityExecutionContext
             return default;
         }
 
-        var name = ActivityDescriptor.Inputs.FirstOrDefault(d => ReferenceEquals(d.Property.GetValue(Activity), input))?.Name ?? "input";
+        var name = Ports.NameOf(input) ?? "input";
         var value = await EvaluateAsync(input, name, WorkflowExecutionContext.CreateExpressionModel()).ConfigureAwait(false);
         return value is null ? default : (T)value;
     }
@@ -212,12 +214,9 @@ public sealed class ActivityExecutionContext
     internal async ValueTask EvaluateInputsAsync()
     {
         var model = WorkflowExecutionContext.CreateExpressionModel();
-        foreach (var descriptor in ActivityDescriptor.Inputs)
+        foreach (var (input, name) in Ports.AutoEvaluated)
         {
-            if (descriptor.IsWrapped && descriptor.AutoEvaluate && descriptor.Property.GetValue(Activity) is Input input)
-            {
-                _inputValues[input] = await EvaluateAsync(input, descriptor.Name, model).ConfigureAwait(false);
-            }
+            _inputValues[input] = await EvaluateAsync(input, name, model).ConfigureAwait(false);
         }
     }
 
