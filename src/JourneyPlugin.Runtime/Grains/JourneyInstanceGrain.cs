@@ -185,7 +185,7 @@ internal sealed partial class JourneyInstanceGrain(
         var stored = await store.GetAsync(id, cancellationToken);
         _session = stored is null
             ? null
-            : new(store, conversations, runner, clock, logger, await definitions.FindAsync(stored.DefinitionId, cancellationToken), JsonSerializer.Deserialize<WorkflowState>(stored.StateJson)!, stored);
+            : new(store, conversations, runner, clock, logger, await definitions.FindAsync(stored.DefinitionId, cancellationToken), WorkflowState.FromJson(stored.StateJson), stored);
         _justLoaded = true;
     }
 

@@ -130,7 +130,7 @@ internal sealed partial class JourneyInstanceSession : IWorkflowStepListener
             state.RunId,
             state.CorrelationId ?? state.InstanceId,
             state.Status.ToString(),
-            JsonSerializer.Serialize(state),
+            state.ToJson(),
             // A running instance is due at once: if its owner dies mid-burst, the timeout scanner resumes it.
             state.Status == WorkflowStatus.Running ? now : state.NextDueAt,
             state.Bookmarks.Where(b => b.ResumeAt is null).Select(b => b.Hash).Distinct(StringComparer.Ordinal).ToList(),

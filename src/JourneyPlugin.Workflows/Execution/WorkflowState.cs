@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Workflows.Models;
 
@@ -75,4 +76,12 @@ public sealed class WorkflowState
 
     /// <summary>The earliest time a bookmark of this instance is due, if any.</summary>
     public DateTimeOffset? NextDueAt => Bookmarks.Where(b => b.ResumeAt is not null).Min(b => b.ResumeAt);
+
+    /// <summary>Reads a state that <see cref="ToJson"/> wrote.</summary>
+    /// <exception cref="JsonException"><paramref name="json"/> is not a journey instance's state.</exception>
+    public static WorkflowState FromJson(string json) =>
+        JsonSerializer.Deserialize(json, WorkflowStateJsonContext.Default.WorkflowState) ?? throw new JsonException("A journey instance's state cannot be null.");
+
+    /// <summary>The state as the store keeps it: <see cref="JsonSerializer"/>'s default JSON for this type.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, WorkflowStateJsonContext.Default.WorkflowState);
 }

@@ -130,12 +130,27 @@ public sealed class WorkflowRunnerTests : IDisposable
         var workflow = SignalJourney();
         var state = await _host.StartAsync(workflow);
 
-        var json = JsonSerializer.Serialize(state);
-        var restored = JsonSerializer.Deserialize<WorkflowState>(json)!;
+        var restored = WorkflowState.FromJson(state.ToJson());
         await _host.Runner.ResumeByStimulusAsync(workflow, restored, "Tests.WaitForSignal", new SignalStimulus("go"), new Dictionary<string, JsonNode?> { ["payload"] = "after restart" });
 
         Assert.Equal(WorkflowStatus.Finished, restored.Status);
         Assert.Equal("after restart", restored.Variables["Payload"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_stored_state_is_the_serializers_default_json_both_ways()
+    {
+        // Waiting on a signal and a timer, with variables, outputs and history: every part of the state.
+        var state = await _host.StartAsync(SignalJourney("PT30M"), new JsonObject { ["first_name"] = "Lan", ["tags"] = new JsonArray("a", "b") });
+        state.Fault = new WorkflowFault("wait", "a fault", _host.Clock.GetUtcNow());
+        state.Outputs["wait"] = new() { ["status"] = "waiting", ["count"] = 2 };
+        var reflected = JsonSerializer.Serialize(state);
+        Assert.Contains("\"ResumeAt\":", reflected, StringComparison.Ordinal);
+
+        // What earlier releases stored (the serializer without a context) reads back to the same JSON.
+        Assert.Equal(reflected, state.ToJson());
+        Assert.Equal(reflected, WorkflowState.FromJson(reflected).ToJson());
+        Assert.Throws<JsonException>(() => WorkflowState.FromJson("null"));
     }
 
     [Fact]
