@@ -1,13 +1,16 @@
 using JourneyPlugin.Infobip.Client;
+using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Messages;
+using Microsoft.Extensions.Options;
 
 namespace JourneyPlugin.Infobip.Gateway;
 
 /// <summary>
 /// Sends the template messages of one connection through Infobip's bulk template endpoint. A send
-/// that finds fewer than <c>maxInFlight</c> requests under way leaves at once, alone; the sends that
-/// come while requests are under way leave together in the next one, up to <c>maxPerRequest</c>
-/// (group commit, for HTTP). A lone send waits for nothing, and a campaign costs Infobip, and us,
+/// that finds fewer than <see cref="InfobipClientOptions.MaxTemplateRequestsInFlight"/> requests under
+/// way leaves at once, alone; the sends that come while requests are under way leave together in the
+/// next one, up to <see cref="InfobipClientOptions.MaxTemplatesPerRequest"/> (group commit, for HTTP).
+/// Both are read as the options are now, so a changed setting applies to the next request. A lone send waits for nothing, and a campaign costs Infobip, and us,
 /// one request per several messages instead of one each: about the sends in flight (a campaign's
 /// parallelism) divided by the requests in flight.
 /// </summary>
@@ -17,7 +20,7 @@ namespace JourneyPlugin.Infobip.Gateway;
 /// message at a time, so that only the faulty ones fail. A message already taken into a request is
 /// not cancelled with its caller: the request is under way for the others too.
 /// </remarks>
-internal sealed class InfobipTemplateBatcher(int maxPerRequest, int maxInFlight)
+internal sealed class InfobipTemplateBatcher(IOptionsMonitor<InfobipClientOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Queue<Pending> _queue = new();
@@ -37,7 +40,7 @@ internal sealed class InfobipTemplateBatcher(int maxPerRequest, int maxInFlight)
         lock (_gate)
         {
             _queue.Enqueue(pending);
-            pump = _inFlight < maxInFlight;
+            pump = _inFlight < options.CurrentValue.MaxTemplateRequestsInFlight;
             if (pump)
             {
                 _inFlight++;
@@ -64,6 +67,7 @@ internal sealed class InfobipTemplateBatcher(int maxPerRequest, int maxInFlight)
     {
         while (true)
         {
+            var maxPerRequest = options.CurrentValue.MaxTemplatesPerRequest;
             var batch = new List<Pending>(Math.Min(maxPerRequest, 16));
             lock (_gate)
             {

@@ -38,7 +38,7 @@ internal sealed class InfobipWhatsAppGateway(
         var key = ConnectionKey.Of(connectionName, connection);
         var infobipMessage = await ToInfobipAsync(key, client, message, cancellationToken).ConfigureAwait(false);
         var result = infobipMessage is InfobipTemplateMessage template
-            ? await _batchers.GetOrAdd(key, NewBatcher).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
+            ? await _batchers.GetOrAdd(key, static (_, options) => new InfobipTemplateBatcher(options), clientOptions).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
             : await client.SendAsync(infobipMessage, cancellationToken).ConfigureAwait(false);
         return ToResult(result);
     }
@@ -59,12 +59,6 @@ internal sealed class InfobipWhatsAppGateway(
             t.BodyPlaceholderCount,
             t.Placeholders.Any(p => p.Kind == InfobipTemplatePlaceholderKind.MediaUrl),
             t.Placeholders.Count(p => p.Component == InfobipTemplateComponent.Button))).ToList();
-    }
-
-    private InfobipTemplateBatcher NewBatcher(ConnectionKey key)
-    {
-        var options = clientOptions.CurrentValue;
-        return new InfobipTemplateBatcher(options.MaxTemplatesPerRequest, options.MaxTemplateRequestsInFlight);
     }
 
     private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(ConnectionKey catalogueKey, IInfobipWhatsAppClient client, CancellationToken cancellationToken)

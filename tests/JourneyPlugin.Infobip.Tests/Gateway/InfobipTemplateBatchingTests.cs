@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using JourneyPlugin.Infobip.Configuration;
 using JourneyPlugin.Infobip.Gateway;
 using JourneyPlugin.WhatsApp.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -94,6 +95,27 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_bulk_size_applies_to_the_next_requests_of_a_connection_that_sent_before()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MaxTemplatesPerRequest"] = "10" }).Build();
+        var gateway = Gateway(maxPerRequest: 10, maxInFlight: 1, settings);
+        var (first, others) = await WhileTheFirstIsUnderWayAsync(gateway, 25);
+        _answer.Set();
+        await first;
+        await Task.WhenAll(others);
+
+        // As a reloaded appsettings.json would change it, between two campaigns.
+        settings["MaxTemplatesPerRequest"] = "4";
+        settings.Reload();
+        (first, others) = await WhileTheFirstIsUnderWayAsync(gateway, 10);
+        _answer.Set();
+
+        await first;
+        Assert.All(await Task.WhenAll(others), r => Assert.Equal(WhatsAppSendStatus.Sent, r.Status));
+        Assert.Equal([1, 10, 10, 5, 1, 4, 4, 2], _requests.Select(r => r.Count));
+    }
+
+    [Fact]
     public async Task A_bulk_infobip_refuses_as_a_whole_is_sent_again_one_by_one_so_only_the_faulty_message_fails()
     {
         var gateway = Gateway(maxPerRequest: 100, maxInFlight: 1);
@@ -116,6 +138,11 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     {
         var gateway = Gateway(maxPerRequest: 100, maxInFlight: 1);
         _answer.Reset();
+        while (_arrived.Wait(0))
+        {
+            // Requests of an earlier round, answered already.
+        }
+
         var first = gateway.SendAsync(Connection, Template(0));
         await WaitForRequestAsync();
         var invalid = gateway.SendAsync(Connection, Template(1) with { To = "12" });
@@ -137,6 +164,11 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     {
         var gateway = Gateway(maxPerRequest: 100, maxInFlight: 1);
         _answer.Reset();
+        while (_arrived.Wait(0))
+        {
+            // Requests of an earlier round, answered already.
+        }
+
         var first = gateway.SendAsync(Connection, Template(0));
         await WaitForRequestAsync();
         using var cancel = new CancellationTokenSource();
@@ -175,7 +207,7 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
         Placeholders = [$"Guest {i}", "WELCOME15"],
     };
 
-    private IWhatsAppGateway Gateway(int maxPerRequest, int maxInFlight)
+    private IWhatsAppGateway Gateway(int maxPerRequest, int maxInFlight, IConfiguration? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -192,6 +224,11 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
             o.MaxTemplateRequestsInFlight = maxInFlight;
             o.RequestTimeout = TimeSpan.FromSeconds(20);
         });
+        if (settings is not null)
+        {
+            services.Configure<InfobipClientOptions>(settings);
+        }
+
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<IWhatsAppGateway>();
     }
@@ -200,6 +237,11 @@ public sealed class InfobipTemplateBatchingTests : IDisposable
     private async Task<(Task<WhatsAppSendResult> First, List<Task<WhatsAppSendResult>> Others)> WhileTheFirstIsUnderWayAsync(IWhatsAppGateway gateway, int count)
     {
         _answer.Reset();
+        while (_arrived.Wait(0))
+        {
+            // Requests of an earlier round, answered already.
+        }
+
         var first = gateway.SendAsync(Connection, Template(0));
         await WaitForRequestAsync();
         var others = Enumerable.Range(1, count).Select(i => gateway.SendAsync(Connection, Template(i))).ToList();
