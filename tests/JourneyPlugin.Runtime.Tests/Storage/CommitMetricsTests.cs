@@ -23,16 +23,24 @@ public sealed class CommitMetricsTests : IDisposable
         _db.Dispose();
     }
 
+    private IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
+
+    /// <summary>A store of its own that reports to <see cref="Meters"/>, with the numbers table.</summary>
+    private async Task<SqliteStorage> MeteredStorageAsync()
+    {
+        var storage = new SqliteStorage(
+            Options.Create(new SqliteStorageOptions { DataDirectory = Path.Combine(_db.Directory, "metered") }), TimeProvider.System, meterFactory: Meters);
+        await NumbersTable.CreateAsync(storage.Database);
+        return storage;
+    }
+
     [Fact]
     public async Task Each_commit_records_its_writes_and_the_time_the_writer_spent_on_it()
     {
-        var meters = _services.GetRequiredService<IMeterFactory>();
-        using var writes = new MetricCollector<int>(meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.writes");
-        using var duration = new MetricCollector<double>(meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.duration");
-        using var storage = new SqliteStorage(
-            Options.Create(new SqliteStorageOptions { DataDirectory = Path.Combine(_db.Directory, "metered") }), TimeProvider.System, meterFactory: meters);
+        using var writes = new MetricCollector<int>(Meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.writes");
+        using var duration = new MetricCollector<double>(Meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.duration");
+        using var storage = await MeteredStorageAsync();
         var database = storage.Database;
-        await NumbersTable.CreateAsync(database);
 
         // A write that holds the writer for 100 ms while 20 others queue behind it: they share the next commit.
         using var holding = new ManualResetEventSlim();
@@ -60,12 +68,9 @@ public sealed class CommitMetricsTests : IDisposable
     [InlineData("inserts, then SQLite refuses its next statement", 1)]
     public async Task A_commit_runs_again_in_savepoints_only_when_a_failed_write_had_changed_rows(string failing, int retries)
     {
-        var meters = _services.GetRequiredService<IMeterFactory>();
-        using var retried = new MetricCollector<long>(meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.retries");
-        using var storage = new SqliteStorage(
-            Options.Create(new SqliteStorageOptions { DataDirectory = Path.Combine(_db.Directory, "retried") }), TimeProvider.System, meterFactory: meters);
+        using var retried = new MetricCollector<long>(Meters, JourneyPluginMeter.Name, "journeyplugin.storage.commit.retries");
+        using var storage = await MeteredStorageAsync();
         var database = storage.Database;
-        await NumbersTable.CreateAsync(database);
 
         // Ten writes queued behind one that holds the writer share the next commit; the fourth fails.
         using var holding = new ManualResetEventSlim();
