@@ -9,10 +9,10 @@ namespace JourneyPlugin.Infobip.Gateway;
 /// Sends the template messages of one connection through Infobip's bulk template endpoint. A send
 /// that finds fewer than <see cref="InfobipClientOptions.MaxTemplateRequestsInFlight"/> requests under
 /// way leaves at once, alone; the sends that come while requests are under way leave together in the
-/// next one, up to <see cref="InfobipClientOptions.MaxTemplatesPerRequest"/> (group commit, for HTTP).
-/// Both are read as the options are now, so a changed setting applies to the next request. A lone send waits for nothing, and a campaign costs Infobip, and us,
-/// one request per several messages instead of one each: about the sends in flight (a campaign's
-/// parallelism) divided by the requests in flight.
+/// next one, up to <see cref="InfobipClientOptions.MaxTemplatesPerRequest"/> (group commit, for HTTP),
+/// both read as the options are now, so a changed setting applies to the next request. A lone send
+/// waits for nothing, and a campaign costs Infobip, and us, one request per several messages instead
+/// of one each: about the sends in flight (a campaign's parallelism) divided by the requests in flight.
 /// </summary>
 /// <remarks>
 /// Each message keeps its own id, ledger row and result. A message the client would refuse is sent

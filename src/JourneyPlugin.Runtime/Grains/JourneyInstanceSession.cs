@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyPlugin.Runtime.Storage;
 using JourneyPlugin.Workflows.Abstractions;

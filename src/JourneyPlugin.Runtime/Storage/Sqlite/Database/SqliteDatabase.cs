@@ -110,8 +110,9 @@ internal sealed class SqliteDatabase : IDisposable
     /// transaction and share one commit (one fsync when any asks for <see cref="WriteDurability.Full"/>).
     /// A caller is answered only after the commit that holds its write, so what it was told is durable
     /// is durable; a write that fails keeps none of its changes and leaves the others of the batch alone
-    /// (when it had changed rows, the batch runs again in a new transaction, each write in a savepoint). The funnel counts the batch's writes add
-    /// are summed and upserted once, just before the commit (<see cref="SqliteFunnelTally"/>).
+    /// (when it had changed rows, the batch runs again in a new transaction, each write in a savepoint).
+    /// The funnel counts the batch's writes add are summed and upserted once, just before the commit
+    /// (<see cref="SqliteFunnelTally"/>).
     /// </remarks>
     public async Task<T> WriteAsync<T>(WriteDurability durability, Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
@@ -283,9 +284,9 @@ internal sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs the writes straight in the transaction, without a savepoint each: SQLite copies every page a
-    /// write changes into a savepoint's journal, about a fifth of a campaign message's store CPU. A
-    /// savepoint is needed only to undo a write that fails after changing rows; most failures (a
-    /// version conflict, a refused transition) are found before anything is written.
+    /// write changes into a savepoint's journal (10–20% of a campaign message's store CPU). A savepoint
+    /// is needed only to undo a write that fails after changing rows; most failures (a version
+    /// conflict, a refused transition) are found before anything is written.
     /// </summary>
     /// <returns>
     /// False as soon as a write fails after changing rows (SQLite's count of changed rows moved) or
