@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Runtime;
 using System.Text.Json;
+using System.Threading.Channels;
 using JourneyPlugin.Benchmarks.Harness;
 using JourneyPlugin.Benchmarks.Reporting;
 using JourneyPlugin.Runtime.Campaigns;
@@ -148,11 +149,13 @@ internal static class SendScenario
     }
 
     /// <summary>
-    /// What the store alone does for a campaign message, with the campaign's batch size and parallelism:
-    /// the batch's enrolment in one write, then per message its ledger row, its outcome and the instance's
-    /// save with its funnel counts, through the real store (group commit, fsync) but without HTTP, steps
-    /// or grains, counted in a run of their own, <paramref name="runId"/>. <paramref name="finished"/>, an
-    /// instance as (b) left it, gives the state the writes carry.
+    /// What the store alone does for a campaign message, in the shape of a campaign run: each batch's
+    /// enrolment in one write, made while the last batch's messages are still written (as a run enrols its
+    /// next batch once at most a batch is pending), then per message its ledger row, its outcome and the
+    /// instance's save with its funnel counts, the campaign's parallelism at once across batches, through
+    /// the real store (group commit, fsync) but without HTTP, steps or grains, counted in a run of their
+    /// own, <paramref name="runId"/>. <paramref name="finished"/>, an instance as (b) left it, gives the
+    /// state the writes carry.
     /// </summary>
     private static async Task<TimeSpan> StoreOnlyAsync(Workbench bench, string runId, StoredInstance finished, int count)
     {
@@ -160,23 +163,43 @@ internal static class SendScenario
         var ledger = bench.Server.Services.GetRequiredService<ISendLedger>();
         var store = bench.Server.Instances;
         await bench.Server.Runs.CreateAsync(runId, finished.DefinitionId, runId, null);
+        var enrolled = Channel.CreateBounded<StoredInstance>(options.BatchSize);
         var clock = Stopwatch.StartNew();
-        for (var first = 0; first < count; first += options.BatchSize)
+        var enrolment = Task.Run(async () =>
         {
-            var now = DateTimeOffset.UtcNow;
-            var batch = Enumerable.Range(first, Math.Min(options.BatchSize, count - first))
-                .Select(i => finished with { InstanceId = $"{runId}:{i}", RunId = runId, CustomerKey = $"{runId}-{i}", Status = "Running", NextDueAt = now, CreatedAt = now, UpdatedAt = now, Version = 0 })
-                .ToList();
-            await store.InsertNewAsync(batch, i => [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)]);
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (instance, cancellationToken) =>
+            try
             {
-                var messageId = $"{instance.CustomerKey}-send";
-                await ledger.ReserveAsync(new LedgerReservation(messageId, instance.InstanceId, runId, "send", BenchServer.Connection, Audience.Phone(0)), cancellationToken);
-                await ledger.RecordOutcomeAsync(messageId, LedgerSendState.Accepted, "PENDING_ENROUTE", null, DateTimeOffset.UtcNow, cancellationToken);
-                var saved = instance with { Status = finished.Status, NextDueAt = null, UpdatedAt = DateTimeOffset.UtcNow };
-                await store.SaveAsync(saved, 1, [new FunnelIncrement(runId, "send", FunnelCounter.Sent), new FunnelIncrement(runId, null, FunnelCounter.Completed)], cancellationToken);
-            });
-        }
+                for (var first = 0; first < count; first += options.BatchSize)
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    var batch = Enumerable.Range(first, Math.Min(options.BatchSize, count - first))
+                        .Select(i => finished with { InstanceId = $"{runId}:{i}", RunId = runId, CustomerKey = $"{runId}-{i}", Status = "Running", NextDueAt = now, CreatedAt = now, UpdatedAt = now, Version = 0 })
+                        .ToList();
+                    await store.InsertNewAsync(batch, i => [new FunnelIncrement(runId, null, FunnelCounter.Enrolled)]);
+                    foreach (var instance in batch)
+                    {
+                        await enrolled.Writer.WriteAsync(instance);
+                    }
+                }
+
+                enrolled.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                // The writers stop too, with this failure.
+                enrolled.Writer.Complete(e);
+                throw;
+            }
+        });
+        await Parallel.ForEachAsync(enrolled.Reader.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (instance, cancellationToken) =>
+        {
+            var messageId = $"{instance.CustomerKey}-send";
+            await ledger.ReserveAsync(new LedgerReservation(messageId, instance.InstanceId, runId, "send", BenchServer.Connection, Audience.Phone(0)), cancellationToken);
+            await ledger.RecordOutcomeAsync(messageId, LedgerSendState.Accepted, "PENDING_ENROUTE", null, DateTimeOffset.UtcNow, cancellationToken);
+            var saved = instance with { Status = finished.Status, NextDueAt = null, UpdatedAt = DateTimeOffset.UtcNow };
+            await store.SaveAsync(saved, 1, [new FunnelIncrement(runId, "send", FunnelCounter.Sent), new FunnelIncrement(runId, null, FunnelCounter.Completed)], cancellationToken);
+        });
+        await enrolment;
 
         var elapsed = clock.Elapsed;
         var funnel = (await bench.Server.Runs.GetFunnelAsync(runId)).Total;
