@@ -6,8 +6,8 @@ namespace JourneyPlugin.Runtime.Tests.Storage;
 
 /// <summary>
 /// Writes that queue while another commits share the next transaction: one that fails keeps none of
-/// its changes and leaves the others committed; one cancelled before a
-/// committer took it never runs; the writer's connection is not closed under a running commit.
+/// its changes and leaves the others committed; one cancelled before a committer took it never runs;
+/// the writer's connection is not closed under a running commit.
 /// </summary>
 public sealed class GroupCommitTests : IDisposable
 {
