@@ -286,7 +286,9 @@ internal sealed class SqliteDatabase : IDisposable
     /// Runs the writes straight in the transaction, without a savepoint each: SQLite copies every page a
     /// write changes into a savepoint's journal (10–20% of a campaign message's store CPU). A savepoint
     /// is needed only to undo a write that fails after changing rows; most failures (a version
-    /// conflict, a refused transition) are found before anything is written.
+    /// conflict, a refused transition) are found before anything is written. Rows are all the stores'
+    /// writes change (the schema is migrated outside group commits), so SQLite's count of changed rows
+    /// tells whether a failed write left anything behind.
     /// </summary>
     /// <returns>
     /// False as soon as a write fails after changing rows (SQLite's count of changed rows moved) or
