@@ -17,6 +17,10 @@ internal sealed class InfobipWhatsAppGateway(
 {
     // The catalogue changes rarely; validation and sends read it often.
     private static readonly TimeSpan CatalogueLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most connection settings a catalogue or batcher is kept for: settings changed again and again (a rotated key) each add one.</summary>
+    private const int MaxConnections = 1024;
+
     private readonly ConcurrentDictionary<ConnectionKey, (DateTimeOffset LoadedAt, IReadOnlyList<InfobipTemplate> Templates)> _catalogues = new();
 
     /// <summary>The template batcher of each connection, by the same key as the catalogue: another account never shares a request.</summary>
@@ -38,7 +42,7 @@ internal sealed class InfobipWhatsAppGateway(
         var key = ConnectionKey.Of(connectionName, connection);
         var infobipMessage = await ToInfobipAsync(key, client, message, cancellationToken).ConfigureAwait(false);
         var result = infobipMessage is InfobipTemplateMessage template
-            ? await _batchers.GetOrAdd(key, static (_, options) => new InfobipTemplateBatcher(options), clientOptions).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
+            ? await BatcherOf(key).SendAsync(client, template, cancellationToken).ConfigureAwait(false)
             : await client.SendAsync(infobipMessage, cancellationToken).ConfigureAwait(false);
         return ToResult(result);
     }
@@ -61,6 +65,27 @@ internal sealed class InfobipWhatsAppGateway(
             t.Placeholders.Count(p => p.Component == InfobipTemplateComponent.Button))).ToList();
     }
 
+    /// <summary>Forgets every entry once <paramref name="map"/> holds <see cref="MaxConnections"/>: the connections in use add theirs again.</summary>
+    private static void MakeRoom<TValue>(ConcurrentDictionary<ConnectionKey, TValue> map)
+    {
+        if (map.Count >= MaxConnections)
+        {
+            map.Clear();
+        }
+    }
+
+    private InfobipTemplateBatcher BatcherOf(ConnectionKey key)
+    {
+        if (_batchers.TryGetValue(key, out var batcher))
+        {
+            return batcher;
+        }
+
+        // A batcher dropped here still sends what it holds; the connection's next sends gather in a new one.
+        MakeRoom(_batchers);
+        return _batchers.GetOrAdd(key, static (_, options) => new InfobipTemplateBatcher(options), clientOptions);
+    }
+
     private async Task<IReadOnlyList<InfobipTemplate>?> LoadCatalogueAsync(ConnectionKey catalogueKey, IInfobipWhatsAppClient client, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -72,6 +97,11 @@ internal sealed class InfobipWhatsAppGateway(
         try
         {
             var templates = await client.GetTemplatesAsync(cancellationToken).ConfigureAwait(false);
+            if (!_catalogues.ContainsKey(catalogueKey))
+            {
+                MakeRoom(_catalogues);
+            }
+
             _catalogues[catalogueKey] = (now, templates);
             return templates;
         }
